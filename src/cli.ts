@@ -1,0 +1,155 @@
+// peer-ready's entry point: reads the command line and chooses the mode. The scripted
+// commands never load Ink or React; the wizard is imported only when it is going to run.
+import { parseArgs } from 'node:util';
+import { InputError, nearest, UsageError } from './core/errors.js';
+import { FORMATS, type Format } from './core/format.js';
+
+declare const __PEER_READY_VERSION__: string | undefined;
+export const VERSION = typeof __PEER_READY_VERSION__ === 'string' ? __PEER_READY_VERSION__ : '0.0.0-dev';
+
+export const EXIT = { ok: 0, internal: 1, input: 2, interrupted: 130 } as const;
+
+const HELP = `peer-ready ${VERSION}: get ready to hire peer support specialists.
+
+Usage
+  peer-ready                        start (or resume) the interactive wizard
+  peer-ready --list                 list saved assessments
+  peer-ready --new                  start a new assessment without offering to resume
+  peer-ready --answers FILE         write the plan for an answers file (no questions asked)
+  peer-ready --answers DIR --out-dir PLANS
+                                    write a plan for every answers file in DIR
+  peer-ready merge A B [C…]         combine several respondents' answers into one plan
+  peer-ready compare BEFORE AFTER   progress report between two assessments
+  peer-ready answers-template       print a complete answers file to fill in (YAML; --json for JSON)
+  peer-ready schema                 print the JSON Schema of answers files
+
+Options
+  --answers FILE|DIR  answers file (JSON or YAML); may be given more than once to merge
+  --out FILE|-        where to write (default: peer-ready-plan-<organisation>.<format>; - for stdout)
+  --out-dir DIR       folder for plans when --answers is a folder
+  --format md|html|json   plan format (default md)
+  --date YYYY-MM-DD   the date printed on the plan (default today); same answers + date = same plan
+  --templates DIR     your own Mustache templates; any not in DIR come from the built-in set
+  --force             replace an existing output file
+  --json              answers-template: print JSON instead of YAML
+  -h, --help          this help
+  -v, --version       the version
+
+Exit codes
+  0 done   1 internal error (a bug: please report it)   2 bad input or usage; nothing was written
+  130 interrupted (the wizard saves your progress first)
+`;
+
+const OPTIONS = {
+  answers: { type: 'string', multiple: true },
+  out: { type: 'string' },
+  'out-dir': { type: 'string' },
+  format: { type: 'string' },
+  date: { type: 'string' },
+  templates: { type: 'string' },
+  force: { type: 'boolean' },
+  json: { type: 'boolean' },
+  list: { type: 'boolean' },
+  new: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean', short: 'v' },
+} as const;
+
+const COMMANDS = ['merge', 'compare', 'schema', 'answers-template'] as const;
+
+function parse(argv: string[]) {
+  try {
+    return parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
+  } catch (e) {
+    const msg = (e as Error).message;
+    const unknown = /Unknown option '(-{1,2}[^']+)'/.exec(msg);
+    if (unknown) {
+      const near = nearest(unknown[1]!.replace(/^-+/, ''), Object.keys(OPTIONS));
+      throw new UsageError(`unknown option ${unknown[1]}${near ? ` (did you mean --${near}?)` : ''}`);
+    }
+    throw new UsageError(msg.replace(/\. To specify.*$/s, ''));
+  }
+}
+
+function format(v: string | undefined): Format {
+  if (v === undefined) return 'md';
+  if (!(FORMATS as readonly string[]).includes(v)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')} (got "${v}")`);
+  return v as Format;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const { values: o, positionals } = parse(argv);
+  if (o.help) {
+    process.stdout.write(HELP);
+    return EXIT.ok;
+  }
+  if (o.version) {
+    process.stdout.write(`${VERSION}\n`);
+    return EXIT.ok;
+  }
+  const [command, ...rest] = positionals;
+  if (command !== undefined && !(COMMANDS as readonly string[]).includes(command)) {
+    const near = nearest(command, COMMANDS);
+    throw new UsageError(`unknown command "${command}"${near ? ` (did you mean "${near}"?)` : ''}; see peer-ready --help`);
+  }
+  const fmt = format(o.format);
+
+  if (command === 'schema') {
+    const { loadCatalog } = await import('./io/load.js');
+    const { answersJsonSchema } = await import('./commands/schema.js');
+    const { writeAtomic } = await import('./io/output.js');
+    writeAtomic(o.out ?? '-', JSON.stringify(answersJsonSchema((await loadCatalog()).questionnaires), null, 2) + '\n', !!o.force);
+    return EXIT.ok;
+  }
+  if (command === 'answers-template') {
+    const { loadCatalog } = await import('./io/load.js');
+    const t = await import('./commands/template.js');
+    const { today } = await import('./core/dates.js');
+    const { writeAtomic } = await import('./io/output.js');
+    const qs = (await loadCatalog()).questionnaires;
+    const date = (await import('./commands/plan.js')).checkDate(o.date ?? today());
+    writeAtomic(o.out ?? '-', o.json ? t.answersTemplateJson(qs, date) : t.answersTemplateYaml(qs, date), !!o.force);
+    return EXIT.ok;
+  }
+  if (command === 'merge' || command === 'compare') {
+    throw new UsageError(`"${command}" is not available in this version yet`);
+  }
+  if (rest.length > 0) throw new UsageError(`unexpected argument "${rest[0]}"; see peer-ready --help`);
+
+  if (o.answers && o.answers.length > 0) {
+    if (o.answers.length > 1) throw new UsageError('several --answers files (merging) are not available in this version yet');
+    const { runPlan } = await import('./commands/plan.js');
+    const written = await runPlan({ answers: o.answers[0]!, out: o.out, date: o.date, force: !!o.force, format: fmt, templates: o.templates });
+    if (written !== '-') process.stderr.write(`peer-ready: wrote ${written}\n`);
+    return EXIT.ok;
+  }
+  if (o['out-dir'] !== undefined) throw new UsageError('--out-dir goes with --answers DIR');
+
+  if (o.list) {
+    const { listCommand } = await import('./io/store.js');
+    process.stdout.write(listCommand());
+    return EXIT.ok;
+  }
+
+  if (!process.stdin.isTTY || !process.stdout.isTTY) {
+    process.stderr.write(
+      'peer-ready: the interactive wizard needs a terminal, and this input is not one.\n' +
+        'For scripts and automation, give an answers file instead:\n' +
+        '  peer-ready answers-template > answers.yaml   # fill it in, then\n' +
+        '  peer-ready --answers answers.yaml --out plan.md\n',
+    );
+    return EXIT.input;
+  }
+  const { runWizard } = await import('./ui/run.js');
+  return runWizard({ fresh: !!o.new, out: o.out, date: o.date, format: fmt, templates: o.templates, force: !!o.force });
+}
+
+export function reportError(e: unknown): number {
+  if (e instanceof InputError || e instanceof UsageError) {
+    process.stderr.write(`peer-ready: ${e.message}\n`);
+    if (e instanceof UsageError) process.stderr.write('Run peer-ready --help for usage.\n');
+    return EXIT.input;
+  }
+  process.stderr.write(`peer-ready: internal error: ${(e as Error)?.stack ?? String(e)}\nPlease report this; nothing was written.\n`);
+  return EXIT.internal;
+}

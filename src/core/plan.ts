@@ -1,0 +1,281 @@
+// The plan model: everything the plan says, computed from the questionnaires, the plan content
+// and one assessment. Templates only lay it out; the JSON format is this object.
+import { PROGRAM_TYPES, type Assessment } from './answers.js';
+import { addMonths, dayBefore, longDate, monthYear } from './dates.js';
+import type { BandId, PlanContent } from './plan-content.js';
+import {
+  formatCitation,
+  isScored,
+  type Citation,
+  type Phase,
+  type Questionnaire,
+  type Status,
+} from './questionnaire.js';
+import { itemStatus, reflection, sectionScores, tally, timelineBand, type Tally } from './score.js';
+
+export interface CitedText {
+  text: string;
+  cite: Citation;
+  source: string;
+}
+
+export interface PlanAction {
+  /** The question this action answers, with its id. */
+  itemId: string;
+  question: string;
+  status: Status;
+  statusLabel: string;
+  text: string;
+  cite: Citation;
+  source: string;
+  phase: Phase;
+  /** Month of the plan (1-based) and the date that month starts. */
+  month: number;
+  monthLabel: string;
+  due: string;
+  owner: string;
+  hasOwner: boolean;
+  note?: string;
+}
+
+export interface PlanModel {
+  schemaVersion: 1;
+  org: { name: string; programType: string; programLabel: string; startDate: string; startLabel: string; respondent?: string };
+  date: string;
+  dateLabel: string;
+  timeline: {
+    bandId: BandId;
+    label: string;
+    months: number;
+    minimum: boolean;
+    trueCount: number;
+    total: number;
+    notSure: number;
+    why: string;
+    decision?: string;
+    source: string;
+    fixed: boolean;
+    endDate: string;
+    endLabel: string;
+  };
+  overall: Tally;
+  sections: { instrument: string; title: string; source: string; tally: Tally }[];
+  phases: {
+    id: Phase;
+    title: string;
+    summary: string;
+    firstMonth: number;
+    lastMonth: number;
+    monthsLabel: string;
+    startDate: string;
+    endDate: string;
+    dateRange: string;
+    actionCount: number;
+    months: { month: number; label: string; date: string; actions: PlanAction[]; empty: boolean }[];
+  }[];
+  actions: PlanAction[];
+  strengths: { itemId: string; text: string; source: string; note?: string }[];
+  followUps: { itemId: string; question: string; source: string; note?: string }[];
+  speedUps?: { intro: string; options: { title: string; text: string; source: string }[] };
+  reflection?: {
+    flagged: boolean;
+    rule: string;
+    verdict: string;
+    source: string;
+    answers: { question: string; side: string; answer: string; blank: boolean }[];
+  };
+  readinessRule: string;
+  notes: { itemId: string; question: string; note: string }[];
+}
+
+const STATUS_LABEL: Record<Status, string> = {
+  met: 'Met',
+  partly: 'Partly met',
+  'not-met': 'Not met',
+  'not-sure': 'Not sure',
+};
+
+const PHASE_ORDER: Phase[] = ['foundation', 'policy', 'hiring', 'support'];
+
+export function buildPlan(qs: readonly Questionnaire[], content: PlanContent, a: Assessment, date: string): PlanModel {
+  const ordered = [...qs].sort((x, y) => x.order - y.order);
+  const { answers, profile } = a;
+  const tl = timelineBand(ordered, answers, content);
+  const months = tl.band.months;
+  const monthStart = (m: number) => addMonths(profile.startDate, m - 1);
+
+  // Gaps, strengths and follow-ups, in questionnaire order.
+  const gaps: { itemId: string; question: string; status: Status; phase: Phase; actions: CitedText[]; note?: string; owner?: string }[] = [];
+  const strengths: PlanModel['strengths'] = [];
+  const followUps: PlanModel['followUps'] = [];
+  const notes: PlanModel['notes'] = [];
+  const allStatuses: Status[] = [];
+  for (const q of ordered) {
+    for (const section of q.sections) {
+      for (const item of section.items) {
+        const ans = answers[item.id]!;
+        if (ans.note) notes.push({ itemId: item.id, question: item.text, note: ans.note });
+        if (!isScored(item)) continue;
+        const status = itemStatus(item, ans.value);
+        if (q.scoring === 'readiness') allStatuses.push(status);
+        if (status === 'met') {
+          strengths.push({ itemId: item.id, text: item.strength ?? item.text, source: formatCitation(item.cite), note: ans.note });
+          continue;
+        }
+        if (status === 'not-sure') followUps.push({ itemId: item.id, question: item.text, source: formatCitation(item.cite), note: ans.note });
+        gaps.push({
+          itemId: item.id,
+          question: item.text,
+          status,
+          phase: item.phase,
+          actions: item.actions.map((x) => ({ text: x.text, cite: x.cite, source: formatCitation(x.cite) })),
+          note: ans.note,
+          owner: ans.owner,
+        });
+      }
+    }
+  }
+
+  const refl = reflection(ordered, answers);
+  if (refl?.flagged) {
+    // The handbook's rule: evaluate further first. It leads the foundation phase.
+    gaps.unshift({
+      itemId: 'reflection',
+      question: 'Motivation self-assessment',
+      status: 'not-met',
+      phase: 'foundation',
+      actions: [{ text: content.reflection.flagged, cite: content.reflection.cite, source: formatCitation(content.reflection.cite) }],
+    });
+  }
+
+  // Lay each phase's actions over its months, in turn, so no month carries the whole phase.
+  const actions: PlanAction[] = [];
+  const phases: PlanModel['phases'] = [];
+  for (const phaseId of PHASE_ORDER) {
+    const p = content.phases.find((x) => x.id === phaseId)!;
+    const [first, last] = p.months[tl.bandId];
+    const span = last - first + 1;
+    const phaseActions: PlanAction[] = [];
+    let k = 0;
+    for (const gap of gaps.filter((g) => g.phase === phaseId)) {
+      for (const act of gap.actions) {
+        const month = first + (k++ % span);
+        phaseActions.push({
+          itemId: gap.itemId,
+          question: gap.question,
+          status: gap.status,
+          statusLabel: STATUS_LABEL[gap.status],
+          text: act.text,
+          cite: act.cite,
+          source: act.source,
+          phase: phaseId,
+          month,
+          monthLabel: monthYear(monthStart(month)),
+          due: monthStart(month),
+          owner: gap.owner ?? '',
+          hasOwner: !!gap.owner,
+          ...(gap.note ? { note: gap.note } : {}),
+        });
+      }
+    }
+    phaseActions.sort((x, y) => x.month - y.month);
+    actions.push(...phaseActions);
+    const end = dayBefore(monthStart(last + 1));
+    phases.push({
+      id: phaseId,
+      title: p.title,
+      summary: p.summary,
+      firstMonth: first,
+      lastMonth: last,
+      monthsLabel: first === last ? `month ${first}` : `months ${first}–${last}`,
+      startDate: monthStart(first),
+      endDate: end,
+      dateRange: `${longDate(monthStart(first))} – ${longDate(end)}`,
+      actionCount: phaseActions.length,
+      months: Array.from({ length: span }, (_, i) => {
+        const m = first + i;
+        const acts = phaseActions.filter((x) => x.month === m);
+        return { month: m, label: monthYear(monthStart(m)), date: monthStart(m), actions: acts, empty: acts.length === 0 };
+      }),
+    });
+  }
+
+  const endDate = dayBefore(monthStart(months + 1));
+  const overall = sectionScores(ordered, answers, content);
+  const all = tally(allStatuses, content);
+
+  return {
+    schemaVersion: 1,
+    org: {
+      name: profile.name,
+      programType: profile.programType,
+      programLabel: PROGRAM_TYPES[profile.programType],
+      startDate: profile.startDate,
+      startLabel: longDate(profile.startDate),
+      ...(profile.respondent ? { respondent: profile.respondent } : {}),
+    },
+    date,
+    dateLabel: longDate(date),
+    timeline: {
+      bandId: tl.bandId,
+      label: tl.band.label,
+      months,
+      minimum: tl.band.minimum,
+      trueCount: tl.trueCount,
+      total: tl.total,
+      notSure: tl.notSure,
+      why: tl.band.why,
+      ...(tl.band.decision ? { decision: tl.band.decision } : {}),
+      source: formatCitation(tl.band.cite),
+      fixed: profile.timelineFixed,
+      endDate,
+      endLabel: longDate(endDate),
+    },
+    overall: all,
+    sections: overall.map((s) => ({
+      instrument: s.questionnaire.short,
+      title: s.section.title,
+      source: formatCitation(s.section.cite),
+      tally: s.tally,
+    })),
+    phases,
+    actions,
+    strengths,
+    followUps,
+    ...(profile.timelineFixed
+      ? {
+          speedUps: {
+            intro: content.speedUps.intro,
+            options: content.speedUps.options.map((o) => ({ title: o.title, text: o.text, source: formatCitation(o.cite) })),
+          },
+        }
+      : {}),
+    ...(refl
+      ? {
+          reflection: {
+            flagged: refl.flagged,
+            rule: content.reflection.rule,
+            verdict: refl.flagged ? content.reflection.flagged : content.reflection.clear,
+            source: formatCitation(content.reflection.cite),
+            answers: ordered.flatMap((q) =>
+              q.sections.flatMap((s) =>
+                s.items
+                  .filter((i) => i.type === 'text' && i.reflect)
+                  .map((i) => {
+                    const v = answers[i.id]?.value.trim() ?? '';
+                    return {
+                      question: i.text,
+                      side: i.type === 'text' && i.reflect === 'motivation' ? 'Motivation' : 'Challenge',
+                      answer: v,
+                      blank: refl.blank.includes(i.id),
+                    };
+                  }),
+              ),
+            ),
+          },
+        }
+      : {}),
+    readinessRule: content.readiness.rule,
+    notes,
+  };
+}

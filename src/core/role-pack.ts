@@ -1,0 +1,63 @@
+// Role packs (questionnaires/roles/*.yaml): what a plan adds for one kind of peer role —
+// its requirements, cited figure by figure, optional extra questions, and the hiring toolkit
+// material specific to it. Data, checked here when loaded.
+import { z } from 'zod';
+import { CitationSchema, SectionSchema } from './questionnaire.js';
+
+const Point = z.strictObject({
+  text: z.string().min(1),
+  cite: CitationSchema,
+});
+
+export const RolePackSchema = z.strictObject({
+  $schema: z.string().optional(),
+  /** The profile's programType this pack applies to. */
+  programType: z.enum(['general', 'wi-cps', 'wi-cpps', 'ca-cmpss', 'child-welfare']),
+  title: z.string().min(1),
+  intro: z.string().min(1),
+  cite: CitationSchema,
+  /** "Requirements for this role": topics, each a list of cited points. */
+  requirements: z
+    .array(z.strictObject({ topic: z.string().min(1), points: z.array(Point).min(1) }))
+    .min(1),
+  /** Extra questions for this role, asked after the four instruments and scored like them. */
+  questions: z.array(SectionSchema).default([]),
+  /** Interview questions for this role (own words), grouped by area. */
+  interview: z
+    .array(z.strictObject({ area: z.string().min(1), questions: z.array(z.string().min(1)).min(1), cite: CitationSchema }))
+    .min(1),
+});
+export type RolePack = z.infer<typeof RolePackSchema>;
+
+/** The hiring toolkit appendix shared by all roles (templates/toolkit.yaml). */
+export const ToolkitSchema = z.strictObject({
+  jobDescription: z.strictObject({
+    intro: z.string().min(1),
+    components: z.array(z.strictObject({ name: z.string().min(1), text: z.string().min(1), cite: CitationSchema })).min(1),
+    outOfRole: z.strictObject({ intro: z.string().min(1), duties: z.array(Point).min(1) }),
+    /** CMPSS job description template fields; {{org.name}}-style placeholders are filled from the profile. */
+    templateFields: z
+      .array(z.strictObject({ field: z.string().min(1), guidance: z.string().min(1), cite: CitationSchema }))
+      .min(1),
+  }),
+  interviewLimits: z.strictObject({
+    intro: z.string().min(1),
+    neverAsk: z.array(Point).min(1),
+    mayAsk: z.array(Point).min(1),
+  }),
+  payModels: z
+    .array(z.strictObject({ name: z.string().min(1), text: z.string().min(1), tradeOffs: z.string().min(1), cite: CitationSchema }))
+    .min(1),
+  misconceptions: z
+    .array(
+      z.strictObject({
+        myth: z.string().min(1),
+        answer: z.string().min(1),
+        cite: CitationSchema,
+        /** Item ids whose gap makes this misconception worth raising with staff. */
+        relatedItems: z.array(z.string()).min(1),
+      }),
+    )
+    .min(1),
+});
+export type Toolkit = z.infer<typeof ToolkitSchema>;

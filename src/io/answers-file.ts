@@ -1,0 +1,70 @@
+// Reading an answers file (JSON or YAML) into a checked assessment.
+import { readFileSync, statSync } from 'node:fs';
+import { validateAnswers, type Assessment } from '../core/answers.js';
+import { InputError } from '../core/errors.js';
+import type { Questionnaire } from '../core/questionnaire.js';
+import { lineCol } from '../core/render.js';
+
+/** Read a file as text, with a clear error for everything that is not a readable text file. */
+export function readTextFile(file: string): string {
+  let st;
+  try {
+    st = statSync(file);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new InputError(file, '', code === 'ENOENT' ? 'no such file' : `cannot read it (${code ?? (e as Error).message})`);
+  }
+  if (st.isDirectory()) throw new InputError(file, '', 'is a directory, not an answers file');
+  if (!st.isFile()) throw new InputError(file, '', 'is not a regular file');
+  if (st.size > 5 * 1024 * 1024) throw new InputError(file, '', `is ${Math.round(st.size / 1024 / 1024)} MiB; an answers file is a few KiB`);
+  let buf: Buffer;
+  try {
+    buf = readFileSync(file);
+  } catch (e) {
+    throw new InputError(file, '', `cannot read it (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+  }
+  if (buf.includes(0)) throw new InputError(file, '', 'is a binary file, not JSON or YAML text');
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(buf);
+  } catch {
+    throw new InputError(file, '', 'is not UTF-8 text (is it a binary file?)');
+  }
+  return text.replace(/^\uFEFF/, '');
+}
+
+export function isYamlName(file: string): boolean {
+  return /\.ya?ml$/i.test(file);
+}
+
+export function parseJsonText(text: string, file: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (e) {
+    const msg = (e as Error).message;
+    const pos = /at position (\d+)/.exec(msg);
+    const where = pos ? lineCol(text, Number(pos[1])) : undefined;
+    throw new InputError(
+      file,
+      where ? `line ${where.line}, column ${where.column}` : '',
+      `not valid JSON: ${msg.replace(/ in JSON at position \d+.*$/, '').replace(/^JSON\.parse: /, '')}`,
+    );
+  }
+}
+
+/** Parse answers text: JSON for .json files (or text starting with "{"), YAML otherwise. */
+export async function parseAnswersText(text: string, file: string): Promise<unknown> {
+  if (text.trim() === '') throw new InputError(file, '', 'is empty; run `peer-ready answers-template` for a complete answers file');
+  const json = file.toLowerCase().endsWith('.json') || (!isYamlName(file) && text.trimStart().startsWith('{'));
+  if (json) return parseJsonText(text, file);
+  const { parseYamlText } = await import('./yaml.js');
+  return parseYamlText(text, file);
+}
+
+export async function readAnswersFile(file: string, qs: readonly Questionnaire[]): Promise<Assessment> {
+  const data = await parseAnswersText(readTextFile(file), file);
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) {
+    throw new InputError(file, '(top level)', 'an answers file is an object with "profile" and "answers"');
+  }
+  return validateAnswers(data, qs, file);
+}
