@@ -28,7 +28,7 @@ Options
   --out FILE|-        where to write (default: peer-ready-plan-<organisation>.<format>; - for stdout)
   --out-dir DIR       folder for plans when --answers is a folder
   --format md|html|json   plan format (default md)
-  --date YYYY-MM-DD   the date printed on the plan (default today); same answers + date = same plan
+  --date YYYY-MM-DD   the plan's date (default: the file's assessedOn, else today); same answers + date = same plan
   --templates DIR     your own Mustache templates; any not in DIR come from the built-in set
   --force             replace an existing output file
   --json              answers-template: print JSON instead of YAML
@@ -111,15 +111,35 @@ export async function main(argv: string[]): Promise<number> {
     writeAtomic(o.out ?? '-', o.json ? t.answersTemplateJson(qs, date) : t.answersTemplateYaml(qs, date), !!o.force);
     return EXIT.ok;
   }
+  const common = { out: o.out, date: o.date, force: !!o.force, format: fmt, templates: o.templates };
   if (command === 'merge' || command === 'compare') {
-    throw new UsageError(`"${command}" is not available in this version yet`);
+    const files = [...rest, ...(o.answers ?? [])];
+    const c = await import('./commands/consultant.js');
+    const written = command === 'merge' ? await c.runMerge(files, common) : await c.runCompare(files, common);
+    if (written !== '-') process.stderr.write(`peer-ready: wrote ${written}\n`);
+    return EXIT.ok;
   }
   if (rest.length > 0) throw new UsageError(`unexpected argument "${rest[0]}"; see peer-ready --help`);
 
   if (o.answers && o.answers.length > 0) {
-    if (o.answers.length > 1) throw new UsageError('several --answers files (merging) are not available in this version yet');
+    const { statSync } = await import('node:fs');
+    if (o.answers.length > 1) {
+      const { runMerge } = await import('./commands/consultant.js');
+      const written = await runMerge(o.answers, common);
+      if (written !== '-') process.stderr.write(`peer-ready: wrote ${written}\n`);
+      return EXIT.ok;
+    }
+    if (statSync(o.answers[0]!, { throwIfNoEntry: false })?.isDirectory() && o['out-dir'] !== undefined) {
+      if (o.out !== undefined) throw new UsageError('--out names one file; with a folder of answers use --out-dir');
+      const { runBatch, batchSummary } = await import('./commands/consultant.js');
+      const rows = await runBatch(o.answers[0]!, o['out-dir'], common);
+      for (const r of rows) if (r.error) process.stderr.write(`peer-ready: ${r.error}\n`);
+      process.stdout.write(batchSummary(rows));
+      return rows.some((r) => r.error) ? EXIT.input : EXIT.ok;
+    }
+    if (o['out-dir'] !== undefined) throw new UsageError('--out-dir goes with a folder of answers files: --answers DIR --out-dir PLANS');
     const { runPlan } = await import('./commands/plan.js');
-    const written = await runPlan({ answers: o.answers[0]!, out: o.out, date: o.date, force: !!o.force, format: fmt, templates: o.templates });
+    const written = await runPlan({ answers: o.answers[0]!, ...common });
     if (written !== '-') process.stderr.write(`peer-ready: wrote ${written}\n`);
     return EXIT.ok;
   }

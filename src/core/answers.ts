@@ -54,6 +54,8 @@ export type AnswerEntry = z.infer<typeof AnswerEntrySchema>;
 export const AnswersFileSchema = z.strictObject({
   $schema: z.string().optional(),
   version: z.literal(1).optional(),
+  /** When the answers were given; the plan's date when --date is not given, and what `compare` measures between. */
+  assessedOn: IsoDate.optional(),
   profile: ProfileSchema,
   answers: z.record(z.string(), AnswerEntrySchema),
 });
@@ -68,6 +70,7 @@ export interface Answer {
 export interface Assessment {
   profile: Profile;
   answers: Record<string, Answer>;
+  assessedOn?: string;
 }
 
 function normalise(entry: AnswerEntry): Answer {
@@ -84,10 +87,17 @@ function normalise(entry: AnswerEntry): Answer {
  * Check parsed data against the answers schema and the questionnaires.
  * Throws InputError naming the file and the path inside it; never returns partial data.
  */
-export function validateAnswers(data: unknown, qs: readonly Questionnaire[], file: string): Assessment {
+export function validateAnswers(
+  data: unknown,
+  questionnaires: readonly Questionnaire[] | ((programType: ProgramType) => readonly Questionnaire[]),
+  file: string,
+  opts: { allowMissing?: boolean } = {},
+): Assessment {
   const parsed = AnswersFileSchema.safeParse(data);
   if (!parsed.success) throw InputError.fromZod(file, parsed.error);
-  const { profile, answers: raw } = parsed.data;
+  const { profile, answers: raw, assessedOn } = parsed.data;
+  // Which questions exist can depend on the role (role packs add their own).
+  const qs = typeof questionnaires === 'function' ? questionnaires(profile.programType) : questionnaires;
   const items = new Map<string, Item>(allItems(qs).map(({ item }) => [item.id, item]));
   const answers: Record<string, Answer> = {};
   for (const [id, entry] of Object.entries(raw)) {
@@ -113,7 +123,7 @@ export function validateAnswers(data: unknown, qs: readonly Questionnaire[], fil
     answers[id] = a;
   }
   const missing = [...items.keys()].filter((id) => !(id in answers));
-  if (missing.length > 0) {
+  if (missing.length > 0 && !opts.allowMissing) {
     const shown = missing.slice(0, 12).join(', ');
     throw new InputError(
       file,
@@ -122,7 +132,7 @@ export function validateAnswers(data: unknown, qs: readonly Questionnaire[], fil
         'Answer "not-sure" where you do not know; run `peer-ready answers-template` for a complete file.',
     );
   }
-  return { profile, answers };
+  return { profile, answers, ...(assessedOn ? { assessedOn } : {}) };
 }
 
 /** The answers file for an assessment (what the wizard saves; scripted mode reproduces the same plan from it). */
@@ -133,5 +143,11 @@ export function toAnswersFile(a: Assessment, qs: readonly Questionnaire[], schem
     if (!ans) continue;
     answers[item.id] = ans.note || ans.owner ? { ...ans } : ans.value;
   }
-  return { ...(schemaRef ? { $schema: schemaRef } : {}), version: 1, profile: a.profile, answers };
+  return {
+    ...(schemaRef ? { $schema: schemaRef } : {}),
+    version: 1,
+    ...(a.assessedOn ? { assessedOn: a.assessedOn } : {}),
+    profile: a.profile,
+    answers,
+  };
 }

@@ -1,28 +1,63 @@
 // Turning an assessment into the plan document, in any of the output formats.
-import type { Assessment } from './answers.js';
+import type { Assessment, ProgramType } from './answers.js';
+import type { Merged } from './merge.js';
 import type { PlanContent } from './plan-content.js';
 import { buildPlan, type PlanModel } from './plan.js';
 import type { Questionnaire } from './questionnaire.js';
 import { render, type Templates } from './render.js';
+import type { RolePack, Toolkit } from './role-pack.js';
 
 export interface Catalog {
+  /** The four instruments every assessment has. */
   questionnaires: Questionnaire[];
   content: PlanContent;
   templates: Templates;
+  roles: Partial<Record<ProgramType, RolePack>>;
+  toolkit?: Toolkit;
 }
 
 export const FORMATS = ['md', 'html', 'json'] as const;
 export type Format = (typeof FORMATS)[number];
 
+/** The order role questions take, after the four instruments. */
+const ROLE_ORDER = 100;
+
+/** The instruments for one program type: the four shared ones, then the role pack's own questions, if any. */
+export function questionnairesFor(catalog: Catalog, programType: ProgramType): Questionnaire[] {
+  const pack = catalog.roles[programType];
+  if (!pack || pack.questions.length === 0) return catalog.questionnaires;
+  return [
+    ...catalog.questionnaires,
+    {
+      id: `role-${programType}`,
+      order: ROLE_ORDER,
+      title: `Role requirements: ${pack.title}`,
+      short: 'Role requirements',
+      intro: pack.intro,
+      cite: pack.cite,
+      scoring: 'readiness',
+      sections: pack.questions,
+    },
+  ];
+}
+
+export function planModel(catalog: Catalog, a: Assessment, date: string, opts: { merged?: Merged } = {}): PlanModel {
+  const qs = questionnairesFor(catalog, a.profile.programType);
+  return buildPlan(qs, catalog.content, a, date, { ...opts, role: catalog.roles[a.profile.programType], toolkit: catalog.toolkit });
+}
+
 export function planMarkdown(catalog: Catalog, model: PlanModel): string {
   return render(catalog.templates, 'plan.md', model).replace(/\n{3,}/g, '\n\n').trimEnd() + '\n';
 }
 
-export async function formatPlan(catalog: Catalog, a: Assessment, date: string, format: Format): Promise<string> {
-  const model = buildPlan(catalog.questionnaires, catalog.content, a, date);
+export async function renderModel(catalog: Catalog, model: PlanModel, format: Format): Promise<string> {
   if (format === 'json') return JSON.stringify(model, null, 2) + '\n';
   const md = planMarkdown(catalog, model);
   if (format === 'md') return md;
   const { markdownToHtml } = await import('./html.js');
   return markdownToHtml(md, `Peer support readiness plan: ${model.org.name}`);
+}
+
+export async function formatPlan(catalog: Catalog, a: Assessment, date: string, format: Format, opts: { merged?: Merged } = {}): Promise<string> {
+  return renderModel(catalog, planModel(catalog, a, date, opts), format);
 }

@@ -11,6 +11,8 @@ import {
   type Questionnaire,
   type Status,
 } from './questionnaire.js';
+import { MERGE_RULE, type Merged } from './merge.js';
+import type { RolePack, Toolkit } from './role-pack.js';
 import { itemStatus, reflection, sectionScores, tally, timelineBand, type Tally } from './score.js';
 
 export interface CitedText {
@@ -86,6 +88,42 @@ export interface PlanModel {
   };
   readinessRule: string;
   notes: { itemId: string; question: string; note: string }[];
+  /** Milestones: each phase's dates, and a Mermaid gantt chart of them. */
+  schedule: {
+    gantt: string;
+    milestones: { title: string; monthsLabel: string; start: string; end: string; actionCount: number }[];
+  };
+  /** "Requirements for this role", from the role pack for the program type. */
+  role?: {
+    title: string;
+    intro: string;
+    source: string;
+    requirements: { topic: string; points: { text: string; source: string }[] }[];
+  };
+  toolkit?: {
+    jobDescription: {
+      intro: string;
+      components: { name: string; text: string; source: string }[];
+      outOfRole: { intro: string; duties: { text: string; source: string }[] };
+      templateFields: { field: string; guidance: string; source: string }[];
+    };
+    interview?: { role: string; areas: { area: string; questions: string[]; source: string }[] };
+    interviewLimits: { intro: string; neverAsk: { text: string; source: string }[]; mayAsk: { text: string; source: string }[] };
+    payModels: { name: string; text: string; tradeOffs: string; source: string }[];
+    /** Misconceptions worth raising with staff, each with the gaps that make it relevant. */
+    misconceptions: { myth: string; answer: string; source: string; gaps: { itemId: string; question: string }[] }[];
+  };
+  /** Present when several respondents' answers were combined (peer-ready merge). */
+  merge?: {
+    respondents: string[];
+    respondentList: string;
+    rule: string;
+    agreed: number;
+    disagreements: { itemId: string; question: string; combined: string; views: { role: string; answer: string }[]; viewList: string }[];
+    /** Every item, agreed or not: "All 3: yes" or who said what. */
+    items: { itemId: string; question: string; combined: string; agree: boolean; summary: string }[];
+    unanswered: { itemId: string; question: string }[];
+  };
 }
 
 const STATUS_LABEL: Record<Status, string> = {
@@ -97,7 +135,13 @@ const STATUS_LABEL: Record<Status, string> = {
 
 const PHASE_ORDER: Phase[] = ['foundation', 'policy', 'hiring', 'support'];
 
-export function buildPlan(qs: readonly Questionnaire[], content: PlanContent, a: Assessment, date: string): PlanModel {
+export function buildPlan(
+  qs: readonly Questionnaire[],
+  content: PlanContent,
+  a: Assessment,
+  date: string,
+  opts: { merged?: Merged; role?: RolePack; toolkit?: Toolkit } = {},
+): PlanModel {
   const ordered = [...qs].sort((x, y) => x.order - y.order);
   const { answers, profile } = a;
   const tl = timelineBand(ordered, answers, content);
@@ -277,5 +321,103 @@ export function buildPlan(qs: readonly Questionnaire[], content: PlanContent, a:
       : {}),
     readinessRule: content.readiness.rule,
     notes,
+    schedule: {
+      gantt: gantt(phases),
+      milestones: phases.map((p) => ({
+        title: p.title,
+        monthsLabel: p.monthsLabel,
+        start: longDate(p.startDate),
+        end: longDate(p.endDate),
+        actionCount: p.actionCount,
+      })),
+    },
+    ...(opts.role
+      ? {
+          role: {
+            title: opts.role.title,
+            intro: opts.role.intro,
+            source: formatCitation(opts.role.cite),
+            requirements: opts.role.requirements.map((r) => ({
+              topic: r.topic,
+              points: r.points.map((p) => ({ text: p.text, source: formatCitation(p.cite) })),
+            })),
+          },
+        }
+      : {}),
+    ...(opts.toolkit ? { toolkit: toolkitView(opts.toolkit, opts.role, profile, gaps) } : {}),
+    ...(opts.merged ? { merge: mergeView(qs, opts.merged) } : {}),
+  };
+}
+
+function mergeView(qs: readonly Questionnaire[], m: Merged): NonNullable<PlanModel['merge']> {
+  const text = new Map(qs.flatMap((q) => q.sections.flatMap((s) => s.items.map((i) => [i.id, i.text] as const))));
+  return {
+    respondents: m.respondents,
+    respondentList: m.respondents.join(', '),
+    rule: MERGE_RULE,
+    agreed: m.agreed,
+    disagreements: m.disagreements.map((d) => ({
+      ...d,
+      combined: STATUS_LABEL[d.combined],
+      viewList: d.views.map((v) => `${v.role}: ${v.answer}`).join('; '),
+    })),
+    items: m.items.map((i) => ({
+      itemId: i.itemId,
+      question: i.question,
+      combined: STATUS_LABEL[i.combined],
+      agree: i.agree,
+      summary: i.agree
+        ? `${i.views.length === m.respondents.length ? 'All' : `All ${i.views.length} who answered`}: ${i.views[0]!.answer}`
+        : i.views.map((v) => `${v.role}: ${v.answer}`).join('; '),
+    })),
+    unanswered: m.unanswered.map((id) => ({ itemId: id, question: text.get(id) ?? id })),
+  };
+}
+
+/** A Mermaid gantt chart of the phases. Built from our own phase titles, stripped of Mermaid syntax. */
+function gantt(phases: PlanModel['phases']): string {
+  const safe = (t: string) => t.replace(/[:;#`\n\r{}[\]<>]/g, ' ').replace(/\s+/g, ' ').trim();
+  const lines = ['gantt', '  title Readiness plan phases', '  dateFormat YYYY-MM-DD', '  axisFormat %b %Y'];
+  phases.forEach((p, i) => {
+    lines.push(`  section ${safe(p.title)}`, `  ${safe(p.title)} (${p.actionCount} tasks) :p${i + 1}, ${p.startDate}, ${p.endDate}`);
+  });
+  return lines.join('\n');
+}
+
+function toolkitView(
+  t: Toolkit,
+  role: RolePack | undefined,
+  profile: Assessment['profile'],
+  gaps: { itemId: string; question: string }[],
+): NonNullable<PlanModel['toolkit']> {
+  const fill = (s: string) => s.replaceAll('{organisation}', profile.name).replaceAll('{program}', PROGRAM_TYPES[profile.programType]);
+  const gapQuestion = new Map(gaps.map((g) => [g.itemId, g.question]));
+  return {
+    jobDescription: {
+      intro: t.jobDescription.intro,
+      components: t.jobDescription.components.map((c) => ({ name: c.name, text: c.text, source: formatCitation(c.cite) })),
+      outOfRole: {
+        intro: t.jobDescription.outOfRole.intro,
+        duties: t.jobDescription.outOfRole.duties.map((d) => ({ text: d.text, source: formatCitation(d.cite) })),
+      },
+      templateFields: t.jobDescription.templateFields.map((f) => ({ field: f.field, guidance: fill(f.guidance), source: formatCitation(f.cite) })),
+    },
+    ...(role
+      ? { interview: { role: role.title, areas: role.interview.map((a) => ({ area: a.area, questions: a.questions, source: formatCitation(a.cite) })) } }
+      : {}),
+    interviewLimits: {
+      intro: t.interviewLimits.intro,
+      neverAsk: t.interviewLimits.neverAsk.map((p) => ({ text: p.text, source: formatCitation(p.cite) })),
+      mayAsk: t.interviewLimits.mayAsk.map((p) => ({ text: p.text, source: formatCitation(p.cite) })),
+    },
+    payModels: t.payModels.map((m) => ({ name: m.name, text: m.text, tradeOffs: m.tradeOffs, source: formatCitation(m.cite) })),
+    misconceptions: t.misconceptions
+      .map((m) => ({
+        myth: m.myth,
+        answer: m.answer,
+        source: formatCitation(m.cite),
+        gaps: m.relatedItems.filter((id) => gapQuestion.has(id)).map((id) => ({ itemId: id, question: gapQuestion.get(id)! })),
+      }))
+      .filter((m) => m.gaps.length > 0),
   };
 }

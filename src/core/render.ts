@@ -13,9 +13,12 @@ export function escapeMarkdown(value: unknown): string {
   const s = String(value)
     .replace(/\r\n?|\n|\u2028|\u2029/g, ' ')
     .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '');
+  // Only characters that can start markup mid-line are escaped, so ordinary text stays
+  // readable in the raw file: with [ and ] escaped no link can form, so ( ) ! are safe.
   return s
-    .replace(/[\\`*_{}[\]()<>#+!|~&$]/g, (c) => `\\${c}`)
-    .replace(/^(\s*)([-=]|\d+(?=[.)]))/, (_m, sp: string, c: string) => `${sp}\\${c}`);
+    .replace(/[\\`*_[\]<>|~$]/g, (c) => `\\${c}`)
+    .replace(/&(?=#?\w+;)/g, '\\&')
+    .replace(/^(\s*)([-+=#]|\d+(?=[.)]))/, (_m, sp: string, c: string) => `${sp}\\${c}`);
 }
 
 /** Where character `index` of `text` falls, as "line L, column C". */

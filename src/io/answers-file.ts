@@ -1,6 +1,6 @@
 // Reading an answers file (JSON or YAML) into a checked assessment.
 import { readFileSync, statSync } from 'node:fs';
-import { validateAnswers, type Assessment } from '../core/answers.js';
+import { validateAnswers, type Assessment, type ProgramType } from '../core/answers.js';
 import { InputError } from '../core/errors.js';
 import type { Questionnaire } from '../core/questionnaire.js';
 import { lineCol } from '../core/render.js';
@@ -14,7 +14,7 @@ export function readTextFile(file: string): string {
     const code = (e as NodeJS.ErrnoException).code;
     throw new InputError(file, '', code === 'ENOENT' ? 'no such file' : `cannot read it (${code ?? (e as Error).message})`);
   }
-  if (st.isDirectory()) throw new InputError(file, '', 'is a directory, not an answers file');
+  if (st.isDirectory()) throw new InputError(file, '', 'is a directory, not an answers file (for a plan per file in it, add --out-dir PLANS)');
   if (!st.isFile()) throw new InputError(file, '', 'is not a regular file');
   if (st.size > 5 * 1024 * 1024) throw new InputError(file, '', `is ${Math.round(st.size / 1024 / 1024)} MiB; an answers file is a few KiB`);
   let buf: Buffer;
@@ -61,10 +61,14 @@ export async function parseAnswersText(text: string, file: string): Promise<unkn
   return parseYamlText(text, file);
 }
 
-export async function readAnswersFile(file: string, qs: readonly Questionnaire[]): Promise<Assessment> {
+export async function readAnswersFile(
+  file: string,
+  qs: readonly Questionnaire[] | ((programType: ProgramType) => readonly Questionnaire[]),
+  opts: { allowMissing?: boolean } = {},
+): Promise<Assessment> {
   const data = await parseAnswersText(readTextFile(file), file);
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
     throw new InputError(file, '(top level)', 'an answers file is an object with "profile" and "answers"');
   }
-  return validateAnswers(data, qs, file);
+  return validateAnswers(data, qs, file, opts);
 }

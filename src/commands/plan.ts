@@ -1,0 +1,53 @@
+// Scripted mode: answers file in, plan out. Never loads Ink or React.
+import { IsoDate } from '../core/answers.js';
+import { today } from '../core/dates.js';
+import { UsageError } from '../core/errors.js';
+import { formatPlan, questionnairesFor, type Format } from '../core/format.js';
+import { readAnswersFile } from '../io/answers-file.js';
+import { loadCatalog } from '../io/load.js';
+import { checkWritable, writeAtomic } from '../io/output.js';
+
+export interface PlanOptions {
+  answers: string;
+  out?: string;
+  date?: string;
+  force: boolean;
+  format: Format;
+  templates?: string;
+}
+
+export function checkDate(date: string): string {
+  if (!IsoDate.safeParse(date).success) throw new UsageError(`--date: "${date}" is not a date written YYYY-MM-DD`);
+  return date;
+}
+
+export function slug(name: string): string {
+  return (
+    name
+      .normalize('NFKD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 60) || 'organisation'
+  );
+}
+
+export function defaultOut(orgName: string, format: Format): string {
+  return `peer-ready-plan-${slug(orgName)}.${format}`;
+}
+
+/** Returns the path written ("-" for standard output). */
+export async function runPlan(opts: PlanOptions): Promise<string> {
+  if (opts.date !== undefined) checkDate(opts.date);
+  if (opts.out) checkWritable(opts.out, opts.force);
+  const catalog = await loadCatalog(opts.templates);
+  const assessment = await readAnswersFile(opts.answers, (pt) => questionnairesFor(catalog, pt));
+  // The plan's date: --date, else the date the answers were given, else today.
+  const date = opts.date ?? assessment.assessedOn ?? today();
+  const out = opts.out ?? defaultOut(assessment.profile.name, opts.format);
+  checkWritable(out, opts.force);
+  const text = await formatPlan(catalog, assessment, date, opts.format);
+  writeAtomic(out, text, opts.force);
+  return out;
+}

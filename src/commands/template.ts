@@ -1,0 +1,69 @@
+// `peer-ready answers-template`: a complete answers file to fill in, every question beside its id.
+import { PROGRAM_TYPES } from '../core/answers.js';
+import { allowedValues, type Questionnaire } from '../core/questionnaire.js';
+
+function wrap(text: string, width: number, prefix: string): string[] {
+  const words = text.split(/\s+/).filter(Boolean);
+  const lines: string[] = [];
+  let line = '';
+  for (const w of words) {
+    if (line && (prefix + line + ' ' + w).length > width) {
+      lines.push(prefix + line);
+      line = w;
+    } else line = line ? `${line} ${w}` : w;
+  }
+  if (line) lines.push(prefix + line);
+  return lines;
+}
+
+export function answersTemplateYaml(qs: readonly Questionnaire[], startDate: string): string {
+  const out: string[] = [
+    '# peer-ready answers file. Fill in every answer, then run:',
+    '#   peer-ready --answers THIS-FILE.yaml --out plan.md',
+    '# Answer "not-sure" where you do not know: it counts as not met and is listed for follow-up.',
+    '# An answer may also be written { value: yes, note: "…", owner: "HR director" }.',
+    '# For editor completion: peer-ready schema > answers.schema.json, then add  $schema: ./answers.schema.json',
+    'version: 1',
+    'profile:',
+    '  name: ""                # the organisation',
+    `  programType: general    # one of: ${Object.keys(PROGRAM_TYPES).join(', ')}`,
+    `  startDate: "${startDate}"  # when month 1 of the plan starts (YYYY-MM-DD)`,
+    '  timelineFixed: false    # true when a funder or other outside party sets the deadline',
+    '  # respondent: "Executive director"   # optional: who answered, by role',
+    'answers:',
+  ];
+  for (const q of qs) {
+    out.push('', `  # ==== ${q.title} ====`);
+    for (const s of q.sections) {
+      out.push(`  # ---- ${s.title} ----`);
+      for (const item of s.items) {
+        out.push(...wrap(item.text, 96, '  # '));
+        if (item.type === 'choice') {
+          for (const c of item.choices) out.push(`  #   ${c.value}: ${c.label}`);
+          out.push('  #   not-sure');
+        } else if (item.type === 'text') out.push('  #   (free text; leave "" if you cannot answer)');
+        else out.push(`  #   ${allowedValues(item).join(' | ')}`);
+        out.push(`  ${item.id}: ""`);
+      }
+    }
+  }
+  return out.join('\n') + '\n';
+}
+
+export function answersTemplateJson(qs: readonly Questionnaire[], startDate: string): string {
+  const answers: Record<string, unknown> = {};
+  for (const q of qs)
+    for (const s of q.sections)
+      for (const item of s.items) answers[item.id] = { value: '', question: item.text, allowed: allowedValues(item) };
+  return (
+    JSON.stringify(
+      {
+        version: 1,
+        profile: { name: '', programType: 'general', startDate, timelineFixed: false },
+        answers,
+      },
+      null,
+      2,
+    ) + '\n'
+  );
+}

@@ -1,0 +1,158 @@
+// Several respondents, one plan. Readiness is best judged by several roles (executive director,
+// HR, a future supervisor, staff); this combines their answers item by item and keeps their
+// disagreements, which are findings in themselves.
+import type { Answer, Assessment, Profile } from './answers.js';
+import { InputError } from './errors.js';
+import { allItems, isScored, type Questionnaire, type Status } from './questionnaire.js';
+import { itemStatus } from './score.js';
+
+export interface Respondent {
+  /** Role label shown in the plan ("HR director"); the profile's respondent, or the file name. */
+  label: string;
+  file: string;
+  assessment: Assessment;
+}
+
+export interface View {
+  role: string;
+  answer: string;
+}
+
+export interface Disagreement {
+  itemId: string;
+  question: string;
+  combined: Status;
+  views: View[];
+}
+
+export interface Merged {
+  assessment: Assessment;
+  respondents: string[];
+  /** Every scored item someone answered, with each respondent's answer. */
+  items: (Disagreement & { agree: boolean })[];
+  disagreements: Disagreement[];
+  /** Items no respondent answered: counted as "not sure". */
+  unanswered: string[];
+  agreed: number;
+}
+
+export const MERGE_RULE =
+  'Answers from several respondents are combined item by item. An item counts as met only when ' +
+  'more than half of those who answered say it is met and nobody says it is not met. It counts as not ' +
+  'met when nobody says it is met or partly met (and at least one says not met). When everyone is ' +
+  'unsure it stays "not sure"; anything in between counts as partly met. A question a respondent ' +
+  'skipped does not count for or against; one nobody answered counts as "not sure". Where respondents ' +
+  'gave different answers, the item is listed for discussion with who said what.';
+
+const ANSWER_LABEL: Record<string, string> = {
+  true: 'true',
+  false: 'false',
+  yes: 'yes',
+  partly: 'partly',
+  no: 'no',
+  'not-sure': 'not sure',
+};
+
+export function combineStatuses(statuses: readonly Status[]): Status {
+  const n = statuses.length;
+  const count = (s: Status) => statuses.filter((x) => x === s).length;
+  if (n === 0 || count('not-sure') === n) return 'not-sure';
+  const met = count('met');
+  const notMet = count('not-met');
+  if (met * 2 > n && notMet === 0) return 'met';
+  if (met === 0 && count('partly') === 0) return 'not-met';
+  return 'partly';
+}
+
+/** An answer value that scores as `status` for this item (so the combined assessment replays through the normal scorer). */
+function valueFor(item: Questionnaire['sections'][number]['items'][number], status: Status): string {
+  if (status === 'not-sure') return 'not-sure';
+  switch (item.type) {
+    case 'true-false':
+      // A true/false statement has no "partly": only a unanimous-enough "true" counts.
+      return status === 'met' ? 'true' : 'false';
+    case 'yes-partly-no':
+      return status === 'met' ? 'yes' : status === 'partly' ? 'partly' : 'no';
+    case 'choice': {
+      const want = status === 'partly' ? 'partly' : status;
+      const exact = item.choices.find((c) => c.status === want);
+      return (exact ?? item.choices.find((c) => c.status === 'not-met') ?? item.choices[0]!).value;
+    }
+    case 'text':
+      return '';
+  }
+}
+
+function sameOrg(a: Profile, b: Profile): string | undefined {
+  if (a.name.trim().toLowerCase() !== b.name.trim().toLowerCase()) return `profile.name is "${b.name}", but the first file says "${a.name}"`;
+  if (a.programType !== b.programType) return `profile.programType is "${b.programType}", but the first file says "${a.programType}"`;
+  if (a.startDate !== b.startDate) return `profile.startDate is ${b.startDate}, but the first file says ${a.startDate}`;
+  return undefined;
+}
+
+export function mergeRespondents(qs: readonly Questionnaire[], respondents: readonly Respondent[]): Merged {
+  if (respondents.length === 0) throw new Error('internal: nothing to merge');
+  const first = respondents[0]!;
+  const labels = new Set<string>();
+  for (const r of respondents) {
+    const clash = sameOrg(first.assessment.profile, r.assessment.profile);
+    if (clash) throw new InputError(r.file, 'profile', `${clash}; merge combines answers about one organisation`);
+    if (labels.has(r.label)) throw new InputError(r.file, 'profile.respondent', `"${r.label}" is used by two files; give each respondent its own role label`);
+    labels.add(r.label);
+  }
+
+  const answers: Record<string, Answer> = {};
+  const items: Merged['items'] = [];
+  const unanswered: string[] = [];
+  for (const { item } of allItems(qs)) {
+    const given = respondents.map((r) => ({ r, a: r.assessment.answers[item.id] })).filter((x) => x.a !== undefined) as {
+      r: Respondent;
+      a: Answer;
+    }[];
+    const notes = given.filter((g) => g.a.note).map((g) => `${g.r.label}: ${g.a.note}`);
+    const owner = given.find((g) => g.a.owner)?.a.owner;
+    const extra = { ...(notes.length ? { note: notes.join('; ') } : {}), ...(owner ? { owner } : {}) };
+    if (!isScored(item)) {
+      const texts = given.filter((g) => g.a.value.trim() !== '');
+      // One respondent's own words stand as they are; several are labelled by role.
+      const value = texts.length === 1 && respondents.length === 1 ? texts[0]!.a.value : texts.map((g) => `${g.r.label}: ${g.a.value.trim()}`).join(' / ');
+      answers[item.id] = { value, ...extra };
+      continue;
+    }
+    if (given.length === 0) {
+      unanswered.push(item.id);
+      answers[item.id] = { value: 'not-sure', ...extra };
+      continue;
+    }
+    const statuses = given.map((g) => itemStatus(item, g.a.value));
+    const combined = combineStatuses(statuses);
+    answers[item.id] = { value: valueFor(item, combined), ...extra };
+    items.push({
+      itemId: item.id,
+      question: item.text,
+      combined,
+      agree: new Set(given.map((g) => g.a.value)).size === 1,
+      views: given.map((g) => ({
+        role: g.r.label,
+        answer: item.type === 'choice' ? (item.choices.find((c) => c.value === g.a.value)?.label ?? 'not sure') : (ANSWER_LABEL[g.a.value] ?? g.a.value),
+      })),
+    });
+  }
+  const disagreements = items.filter((i) => !i.agree).map(({ agree: _agree, ...d }) => d);
+
+  const profile: Profile = {
+    ...first.assessment.profile,
+    // A deadline set from outside binds everyone, even if only one respondent knew of it.
+    timelineFixed: respondents.some((r) => r.assessment.profile.timelineFixed),
+  };
+  delete profile.respondent;
+  const dates = respondents.map((r) => r.assessment.assessedOn).filter((d): d is string => !!d).sort();
+  return {
+    assessment: { profile, answers, ...(dates.length ? { assessedOn: dates.at(-1)! } : {}) },
+    respondents: respondents.map((r) => r.label),
+    items,
+    disagreements,
+    unanswered,
+    agreed: items.length - disagreements.length,
+  };
+}
