@@ -1,5 +1,6 @@
 // peer-ready's entry point: reads the command line and chooses the mode. The scripted
 // commands never load Ink or React; the wizard is imported only when it is going to run.
+import { statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { InputError, nearest, UsageError } from './core/errors.js';
 import { FORMATS, type Format } from './core/format.js';
@@ -32,6 +33,8 @@ Options
   --templates DIR     your own Mustache templates; any not in DIR come from the built-in set
   --force             replace an existing output file
   --json              answers-template: print JSON instead of YAML
+  --program TYPE      answers-template: include the role questions for TYPE (general, wi-cps,
+                      wi-cpps, ca-cmpss, child-welfare; default general)
   -h, --help          this help
   -v, --version       the version
 
@@ -49,6 +52,7 @@ const OPTIONS = {
   templates: { type: 'string' },
   force: { type: 'boolean' },
   json: { type: 'boolean' },
+  program: { type: 'string' },
   list: { type: 'boolean' },
   new: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
@@ -98,7 +102,7 @@ export async function main(argv: string[]): Promise<number> {
     const { loadCatalog } = await import('./io/load.js');
     const { answersJsonSchema } = await import('./commands/schema.js');
     const { writeAtomic } = await import('./io/output.js');
-    writeAtomic(o.out ?? '-', JSON.stringify(answersJsonSchema((await loadCatalog()).questionnaires), null, 2) + '\n', !!o.force);
+    writeAtomic(o.out ?? '-', JSON.stringify(answersJsonSchema(await loadCatalog()), null, 2) + '\n', !!o.force);
     return EXIT.ok;
   }
   if (command === 'answers-template') {
@@ -106,9 +110,13 @@ export async function main(argv: string[]): Promise<number> {
     const t = await import('./commands/template.js');
     const { today } = await import('./core/dates.js');
     const { writeAtomic } = await import('./io/output.js');
-    const qs = (await loadCatalog()).questionnaires;
+    const { PROGRAM_TYPES } = await import('./core/answers.js');
+    const { questionnairesFor } = await import('./core/format.js');
+    const program = (o.program ?? 'general') as keyof typeof PROGRAM_TYPES;
+    if (!(program in PROGRAM_TYPES)) throw new UsageError(`--program must be one of ${Object.keys(PROGRAM_TYPES).join(', ')} (got "${program}")`);
+    const qs = questionnairesFor(await loadCatalog(), program);
     const date = (await import('./commands/plan.js')).checkDate(o.date ?? today());
-    writeAtomic(o.out ?? '-', o.json ? t.answersTemplateJson(qs, date) : t.answersTemplateYaml(qs, date), !!o.force);
+    writeAtomic(o.out ?? '-', o.json ? t.answersTemplateJson(qs, date, program) : t.answersTemplateYaml(qs, date, program), !!o.force);
     return EXIT.ok;
   }
   const common = { out: o.out, date: o.date, force: !!o.force, format: fmt, templates: o.templates };
@@ -122,7 +130,6 @@ export async function main(argv: string[]): Promise<number> {
   if (rest.length > 0) throw new UsageError(`unexpected argument "${rest[0]}"; see peer-ready --help`);
 
   if (o.answers && o.answers.length > 0) {
-    const { statSync } = await import('node:fs');
     if (o.answers.length > 1) {
       const { runMerge } = await import('./commands/consultant.js');
       const written = await runMerge(o.answers, common);
@@ -146,8 +153,8 @@ export async function main(argv: string[]): Promise<number> {
   if (o['out-dir'] !== undefined) throw new UsageError('--out-dir goes with --answers DIR');
 
   if (o.list) {
-    const { listCommand } = await import('./io/store.js');
-    process.stdout.write(listCommand());
+    const { listCommand } = await import('./wizard-entry.js');
+    process.stdout.write(await listCommand());
     return EXIT.ok;
   }
 
@@ -160,7 +167,7 @@ export async function main(argv: string[]): Promise<number> {
     );
     return EXIT.input;
   }
-  const { runWizard } = await import('./ui/run.js');
+  const { runWizard } = await import('./wizard-entry.js');
   return runWizard({ fresh: !!o.new, out: o.out, date: o.date, format: fmt, templates: o.templates, force: !!o.force });
 }
 

@@ -124,7 +124,10 @@ describe('scripted mode', () => {
     const t = run(['answers-template', '--date', '2027-01-01']);
     expect(t.code).toBe(0);
     for (const id of Object.keys(good().answers)) expect(t.stdout).toContain(`  ${id}: ""`);
-    expect(t.stdout).toMatch(/# true \| false \| not-sure/);
+    expect(t.stdout).toMatch(/#\s+true \| false \| not-sure/);
+    // --program adds that role's questions.
+    expect(run(['answers-template', '--program', 'wi-cps']).stdout).toContain('  role.wi-cps.monthly-supervision: ""');
+    expect(run(['answers-template', '--program', 'texas']).stderr).toMatch(/--program must be one of/);
     // Filling every blank with "not-sure" and naming the organisation makes a valid file.
     const filled = t.stdout.replace(/^(  [a-z0-9.-]+): ""$/gm, '$1: not-sure').replace('name: ""', 'name: "Test Org"');
     const { file } = setup(filled, 'answers.yaml');
@@ -152,7 +155,12 @@ describe('scripted mode', () => {
     expect(r.code).toBe(0);
     const s = JSON.parse(r.stdout);
     expect(s.$schema).toMatch(/json-schema\.org/);
-    expect(Object.keys(s.properties.answers.properties).sort()).toEqual(Object.keys(good().answers).sort());
+    // Every question of the general program is required; role questions of other programs are listed too.
+    expect(s.properties.answers.required.length + 3).toBe(Object.keys(good().answers).length);
+    for (const id of Object.keys(good().answers)) expect(s.properties.answers.properties).toHaveProperty([id]);
+    expect(s.properties.answers.properties).toHaveProperty(['role.wi-cps.monthly-supervision']);
+    const wi = s.allOf.find((c: { if: { properties: { profile: { properties: { programType: { const: string } } } } } }) => c.if.properties.profile.properties.programType.const === 'wi-cps');
+    expect(wi.then.properties.answers.required).toContain('role.wi-cps.monthly-supervision');
     expect(s.properties.answers.properties['tl.01'].anyOf[0].enum).toEqual([true, false, 'true', 'false', 'not-sure']);
     expect(s.properties.profile.required).toEqual(expect.arrayContaining(['name', 'programType', 'startDate', 'timelineFixed']));
   });

@@ -78,7 +78,7 @@ describe('questionnaire files', () => {
   });
 
   it('a broken questionnaire is rejected with the file and the field named', async () => {
-    const { checkQuestionnaires } = await import('../src/io/load.js');
+    const { checkQuestionnaires } = await import('../src/io/check.js');
     const data = parse(readFileSync('questionnaires/timeline.yaml', 'utf8'));
     delete data.sections[0].items[2].cite;
     expect(() => checkQuestionnaires([{ file: 'questionnaires/timeline.yaml', data }])).toThrow(

@@ -1,7 +1,7 @@
 // The answers file: who the organisation is, and what it answered.
 // Shape is checked by zod (AnswersFileSchema); values are then checked against the
 // questionnaires (validateAnswers), because which ids and values exist is data.
-import { z } from 'zod';
+import * as z from 'zod';
 import { allItems, allowedValues, type Item, type Questionnaire } from './questionnaire.js';
 import { InputError, nearest } from './errors.js';
 
@@ -93,7 +93,7 @@ export function validateAnswers(
   file: string,
   opts: { allowMissing?: boolean } = {},
 ): Assessment {
-  const parsed = AnswersFileSchema.safeParse(data);
+  const parsed = AnswersFileSchema.safeParse(data, { reportInput: true });
   if (!parsed.success) throw InputError.fromZod(file, parsed.error);
   const { profile, answers: raw, assessedOn } = parsed.data;
   // Which questions exist can depend on the role (role packs add their own).

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 
 /**
  * A problem with something the user gave us (a file, a flag). The CLI prints

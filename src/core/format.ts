@@ -13,7 +13,7 @@ export interface Catalog {
   content: PlanContent;
   templates: Templates;
   roles: Partial<Record<ProgramType, RolePack>>;
-  toolkit?: Toolkit;
+  toolkit: Toolkit;
 }
 
 export const FORMATS = ['md', 'html', 'json'] as const;

@@ -1,7 +1,7 @@
 // Plan content that is not tied to one question: the timeline bands, how phases are laid
 // out for each plan length, and the handbook's ways to speed up. Data (templates/plan.yaml),
 // checked here when loaded.
-import { z } from 'zod';
+import * as z from 'zod';
 import { CitationSchema, PHASES, PhaseSchema } from './questionnaire.js';
 
 export const BAND_IDS = ['six-months', 'one-year', 'foundation-first'] as const;

@@ -1,6 +1,6 @@
 // The questionnaire model. Questionnaires are data files (questionnaires/*.yaml);
 // this schema is what they are checked against when they are loaded.
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** The source documents, by the short key used in citations. */
 export const DOCS = {

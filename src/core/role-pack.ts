@@ -1,7 +1,7 @@
 // Role packs (questionnaires/roles/*.yaml): what a plan adds for one kind of peer role —
 // its requirements, cited figure by figure, optional extra questions, and the hiring toolkit
 // material specific to it. Data, checked here when loaded.
-import { z } from 'zod';
+import * as z from 'zod';
 import { CitationSchema, SectionSchema } from './questionnaire.js';
 
 const Point = z.strictObject({

@@ -43,7 +43,9 @@ export function parseJsonText(text: string, file: string): unknown {
   } catch (e) {
     const msg = (e as Error).message;
     const pos = /at position (\d+)/.exec(msg);
-    const where = pos ? lineCol(text, Number(pos[1])) : undefined;
+    // "Unexpected end of JSON input" has no position: the problem is at the end of the file.
+    const at = pos ? Number(pos[1]) : /end of JSON input/.test(msg) ? text.trimEnd().length : undefined;
+    const where = at === undefined ? undefined : lineCol(text, at);
     throw new InputError(
       file,
       where ? `line ${where.line}, column ${where.column}` : '',

@@ -1,24 +1,17 @@
-// The questionnaires, plan content and templates that ship with peer-ready.
-// From a clone (tests, `npm run dev`) they are read from the repository's data folders.
-// In the published bundle the build replaces this module with the same files, already
-// parsed (scripts/build.mjs), so the single dist file needs nothing beside it.
+// The questionnaires, plan content and templates that ship with peer-ready, loaded and
+// checked. From a clone (tests, development) they are read from the repository's data
+// folders and validated on first use. The build (scripts/build.mjs) runs this same code over
+// the same files and embeds the validated result in dist/cli.js, replacing this module, so the
+// published file needs nothing beside it and does not redo the work at every start.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
-
-export interface DataFile {
-  /** Path shown in messages, e.g. "questionnaires/stage1.yaml". */
-  file: string;
-  /** YAML/JSON files arrive parsed; templates arrive as text. */
-  data?: unknown;
-  text?: string;
-}
-
-const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+import type { Catalog } from '../core/format.js';
+import { checkCatalog, type DataFile } from './check.js';
 
 /** Every data file below questionnaires/ and templates/, in a stable order. */
-export function builtinFiles(): DataFile[] {
+export function readDataFiles(root: string): DataFile[] {
   const out: DataFile[] = [];
   const walk = (dir: string) => {
     for (const name of readdirSync(join(root, dir)).sort()) {
@@ -27,11 +20,18 @@ export function builtinFiles(): DataFile[] {
         walk(file);
         continue;
       }
-      if (/\.ya?ml$/.test(name)) out.push({ file, data: parseYaml(readFileSync(join(root, file), 'utf8')) });
-      else if (name.endsWith('.mustache')) out.push({ file, text: readFileSync(join(root, file), 'utf8') });
+      const text = readFileSync(join(root, file), 'utf8');
+      if (/\.ya?ml$/.test(name)) out.push({ file, data: parseYaml(text) });
+      else if (name.endsWith('.mustache')) out.push({ file, text });
     }
   };
   walk('questionnaires');
   walk('templates');
   return out;
+}
+
+let cached: Catalog | undefined;
+
+export function builtinCatalog(root = join(dirname(fileURLToPath(import.meta.url)), '..', '..')): Catalog {
+  return (cached ??= checkCatalog(readDataFiles(root)));
 }

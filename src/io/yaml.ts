@@ -4,7 +4,7 @@ import { InputError } from '../core/errors.js';
 
 export function parseYamlText(text: string, file: string): unknown {
   try {
-    return parse(text, { prettyErrors: false, uniqueKeys: true });
+    return parse(text, { prettyErrors: true, uniqueKeys: true });
   } catch (e) {
     if (e instanceof YAMLParseError) {
       const pos = e.linePos?.[0];

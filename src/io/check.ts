@@ -1,0 +1,115 @@
+// Checking data files: every questionnaire, role pack, the plan content, the toolkit and the
+// templates, against their zod schemas and against each other. A problem names the file and
+// the field (or, for a template, the line).
+import type { ProgramType } from '../core/answers.js';
+import { InputError } from '../core/errors.js';
+import type { Catalog } from '../core/format.js';
+import { PlanContentSchema, type PlanContent } from '../core/plan-content.js';
+import { QuestionnaireSchema, type Questionnaire } from '../core/questionnaire.js';
+import { checkTemplates, type Templates } from '../core/render.js';
+import { RolePackSchema, ToolkitSchema, type RolePack, type Toolkit } from '../core/role-pack.js';
+
+export interface DataFile {
+  /** Path shown in messages, e.g. "questionnaires/stage1.yaml". */
+  file: string;
+  /** YAML/JSON files arrive parsed; templates arrive as text. */
+  data?: unknown;
+  text?: string;
+}
+
+export function checkQuestionnaires(files: { file: string; data: unknown }[]): Questionnaire[] {
+  const qs: Questionnaire[] = [];
+  const seenIds = new Map<string, string>();
+  for (const f of files) {
+    const r = QuestionnaireSchema.safeParse(f.data, { reportInput: true });
+    if (!r.success) throw InputError.fromZod(f.file, r.error);
+    const q = r.data;
+    const sectionIds = new Set<string>();
+    q.sections.forEach((s, si) => {
+      if (sectionIds.has(s.id)) throw new InputError(f.file, `sections[${si}].id`, `section id "${s.id}" is used twice`);
+      sectionIds.add(s.id);
+      s.items.forEach((item, ii) => {
+        const prev = seenIds.get(item.id);
+        if (prev) throw new InputError(f.file, `sections[${si}].items[${ii}].id`, `item id "${item.id}" is also used in ${prev}`);
+        seenIds.set(item.id, f.file);
+        if (item.type === 'choice') {
+          const vals = item.choices.map((c) => c.value);
+          const dup = vals.find((v, i) => vals.indexOf(v) !== i);
+          if (dup) throw new InputError(f.file, `sections[${si}].items[${ii}].choices`, `choice "${dup}" is listed twice`);
+          if (vals.includes('not-sure')) throw new InputError(f.file, `sections[${si}].items[${ii}].choices`, '"not-sure" is added to every question; do not list it');
+        }
+      });
+    });
+    qs.push(q);
+  }
+  const timeline = qs.filter((q) => q.scoring === 'timeline');
+  if (timeline.length !== 1) {
+    throw new InputError('questionnaires', '', `exactly one questionnaire must have "scoring: timeline" (found ${timeline.length})`);
+  }
+  return qs.sort((a, b) => a.order - b.order);
+}
+
+export function checkRoles(files: readonly DataFile[], questionnaires: readonly Questionnaire[]): Partial<Record<ProgramType, RolePack>> {
+  const roles: Partial<Record<ProgramType, RolePack>> = {};
+  const ids = new Set(questionnaires.flatMap((q) => q.sections.flatMap((s) => s.items.map((i) => i.id))));
+  for (const f of files) {
+    const r = RolePackSchema.safeParse(f.data, { reportInput: true });
+    if (!r.success) throw InputError.fromZod(f.file, r.error);
+    const pack = r.data;
+    if (roles[pack.programType]) throw new InputError(f.file, 'programType', `another role pack is already for "${pack.programType}"`);
+    pack.questions.forEach((s, si) =>
+      s.items.forEach((item, ii) => {
+        if (ids.has(item.id)) throw new InputError(f.file, `questions[${si}].items[${ii}].id`, `item id "${item.id}" is used elsewhere`);
+        ids.add(item.id);
+      }),
+    );
+    roles[pack.programType] = pack;
+  }
+  return roles;
+}
+
+export function checkPlanContent(f: DataFile): PlanContent {
+  const content = PlanContentSchema.safeParse(f.data, { reportInput: true });
+  if (!content.success) throw InputError.fromZod(f.file, content.error);
+  return content.data;
+}
+
+/** The hiring toolkit appendix; its misconceptions must point at questions that exist. */
+export function checkToolkit(f: DataFile, questionnaires: readonly Questionnaire[]): Toolkit {
+  const toolkit = ToolkitSchema.safeParse(f.data, { reportInput: true });
+  if (!toolkit.success) throw InputError.fromZod(f.file, toolkit.error);
+  const known = new Set(questionnaires.flatMap((q) => q.sections.flatMap((s) => s.items.map((it) => it.id))));
+  for (const [i, m] of toolkit.data.misconceptions.entries()) {
+    for (const id of m.relatedItems) {
+      if (!known.has(id)) throw new InputError(f.file, `misconceptions[${i}].relatedItems`, `no question has the id "${id}"`);
+    }
+  }
+  return toolkit.data;
+}
+
+/** Mustache files, by name without ".mustache" ("plan.md.mustache" is the template "plan.md"). */
+export function templatesFrom(files: readonly DataFile[], prefix = ''): Templates {
+  const templates: Templates = {};
+  for (const f of files) {
+    const name = f.file.slice(prefix.length);
+    if (name.endsWith('.mustache') && f.text !== undefined) templates[name.replace(/\.mustache$/, '')] = { text: f.text, file: f.file };
+  }
+  return templates;
+}
+
+/** The whole built-in catalog from its data files. */
+export function checkCatalog(files: readonly DataFile[]): Catalog {
+  const byFile = new Map(files.map((f) => [f.file, f]));
+  const need = (file: string) => {
+    const f = byFile.get(file);
+    if (!f) throw new InputError(file, '', 'is missing');
+    return f;
+  };
+  const questionnaires = checkQuestionnaires(files.filter((f) => /^questionnaires\/[^/]+$/.test(f.file)).map((f) => ({ file: f.file, data: f.data })));
+  const roles = checkRoles(files.filter((f) => f.file.startsWith('questionnaires/roles/')), questionnaires);
+  const content = checkPlanContent(need('templates/plan.yaml'));
+  const toolkit = checkToolkit(need('templates/toolkit.yaml'), questionnaires);
+  const templates = templatesFrom(files.filter((f) => f.file.startsWith('templates/')), 'templates/');
+  checkTemplates(templates);
+  return { questionnaires, content, templates, roles, toolkit };
+}
