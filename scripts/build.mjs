@@ -130,7 +130,8 @@ const common = {
   platform: 'node',
   format: 'cjs',
   target: 'node20',
-  minify: true,
+  minify: !process.env.PEER_READY_NO_MINIFY,
+  charset: 'ascii',
   legalComments: 'none',
   metafile: true,
   write: false,
@@ -202,7 +203,6 @@ const key = createHash('sha256').update(appCode).update(wizardCode).digest('hex'
 const HIDE = '\x01';
 for (const [name, code] of [['app', appCode], ['wizard', wizardCode]]) {
   if (code.includes(HIDE) || code.includes('\n@@')) throw new Error(`${name} bundle contains a reserved sequence`);
-  if (/[^\x00-\x7f]/.test(code)) throw new Error(`${name} bundle is not ASCII (esbuild's charset setting changed?)`);
 }
 const hide = (code) => code.replaceAll('*/', `*${HIDE}/`);
 const loader = `#!/usr/bin/env node
@@ -218,7 +218,7 @@ const KEY = '${key}-' + process.version + '-' + process.arch;
 let self;
 
 function bundle(name) {
-  self ??= readFileSync(fileURLToPath(import.meta.url), 'latin1');
+  self ??= readFileSync(fileURLToPath(import.meta.url), 'utf8');
   const start = self.indexOf('\\n@@' + name + '\\n') + name.length + 4;
   return self.slice(start, self.indexOf('\\n@@', start)).replaceAll('*${HIDE}/', '*/');
 }

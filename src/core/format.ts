@@ -47,7 +47,12 @@ export function planModel(catalog: Catalog, a: Assessment, date: string, opts: {
 }
 
 export function planMarkdown(catalog: Catalog, model: PlanModel): string {
-  return render(catalog.templates, 'plan.md', model).replace(/\n{3,}/g, '\n\n').trimEnd() + '\n';
+  return tidy(render(catalog.templates, 'plan.md', model));
+}
+
+/** Collapse the blank lines empty sections leave behind, and end with one newline. */
+export function tidy(text: string): string {
+  return (text.includes('\n\n\n') ? text.replace(/\n{3,}/g, '\n\n') : text).trimEnd() + '\n';
 }
 
 export async function renderModel(catalog: Catalog, model: PlanModel, format: Format): Promise<string> {

@@ -146,7 +146,11 @@ export function buildPlan(
   const { answers, profile } = a;
   const tl = timelineBand(ordered, answers, content);
   const months = tl.band.months;
-  const monthStart = (m: number) => addMonths(profile.startDate, m - 1);
+  // The first day of each month of the plan (and of the month after it), worked out once.
+  const starts = Array.from({ length: months + 2 }, (_, i) => (i === 0 ? '' : addMonths(profile.startDate, i - 1)));
+  const monthStart = (m: number) => starts[m] ?? addMonths(profile.startDate, m - 1);
+  const labels = starts.map((d) => (d ? monthYear(d) : ''));
+  const monthLabel = (m: number) => labels[m] ?? monthYear(monthStart(m));
 
   // Gaps, strengths and follow-ups, in questionnaire order.
   const gaps: { itemId: string; question: string; status: Status; phase: Phase; actions: CitedText[]; note?: string; owner?: string }[] = [];
@@ -214,7 +218,7 @@ export function buildPlan(
           source: act.source,
           phase: phaseId,
           month,
-          monthLabel: monthYear(monthStart(month)),
+          monthLabel: monthLabel(month),
           due: monthStart(month),
           owner: gap.owner ?? '',
           hasOwner: !!gap.owner,
@@ -239,7 +243,7 @@ export function buildPlan(
       months: Array.from({ length: span }, (_, i) => {
         const m = first + i;
         const acts = phaseActions.filter((x) => x.month === m);
-        return { month: m, label: monthYear(monthStart(m)), date: monthStart(m), actions: acts, empty: acts.length === 0 };
+        return { month: m, label: monthLabel(m), date: monthStart(m), actions: acts, empty: acts.length === 0 };
       }),
     });
   }

@@ -136,7 +136,15 @@ export function allItems(qs: readonly Questionnaire[]): { q: Questionnaire; sect
   return out;
 }
 
+const citations = new WeakMap<Citation, string>();
+
 export function formatCitation(c: Citation): string {
+  let text = citations.get(c);
+  if (text === undefined) citations.set(c, (text = citationText(c)));
+  return text;
+}
+
+function citationText(c: Citation): string {
   const lines = c.lines === undefined ? '' : `, ${String(c.lines).includes('-') ? 'lines' : 'line'} ${c.lines}`;
   return `${DOC_SHORT[c.doc]}, ${c.section}${lines}`;
 }
