@@ -47,8 +47,8 @@ export interface FlatItem {
 }
 
 export interface WizardContext {
-  instruments: readonly Questionnaire[];
-  items: readonly FlatItem[];
+  /** The instruments asked for a program type: the shared ones, then its role questions, if any. */
+  questionnaires: (programType: ProgramType) => readonly Questionnaire[];
   /** Assessments found in the store when the wizard started. */
   saved: readonly SavedAssessment[];
   /** Proposed plan start date (the 1st of next month). */
@@ -96,8 +96,8 @@ export interface WizardState {
   position: Position;
   /** Set when a question or profile field was opened from the review screen. */
   fromReview: boolean;
-  /** Where Esc on the review screen leads: the question it was opened from. */
-  reviewReturn?: number;
+  /** Where Esc on the review screen leads: the question or intro it was opened from. */
+  reviewReturn?: Screen;
   reviewCursor: number;
   resultsPane: number;
   paths?: { plan: string; answers: string };
@@ -130,6 +130,27 @@ export const TEXT_MAX = 4000;
 
 // ---------------------------------------------------------------------------------------------
 // Static lists shared by the reducer and the screens
+
+/** Until a program type is chosen, the questions are those of the general role. */
+export const DEFAULT_PROGRAM: ProgramType = 'general';
+
+const flatCache = new WeakMap<WizardContext, Map<ProgramType, { instruments: readonly Questionnaire[]; items: FlatItem[] }>>();
+
+function planOf(ctx: WizardContext, s: Pick<WizardState, 'profile'>) {
+  const pt = s.profile.programType ?? DEFAULT_PROGRAM;
+  let byProgram = flatCache.get(ctx);
+  if (!byProgram) flatCache.set(ctx, (byProgram = new Map()));
+  let plan = byProgram.get(pt);
+  if (!plan) {
+    const instruments = ctx.questionnaires(pt);
+    byProgram.set(pt, (plan = { instruments, items: flattenItems(instruments) }));
+  }
+  return plan;
+}
+/** The instruments this assessment asks, in order (they depend on the program type). */
+export const instrumentsOf = (ctx: WizardContext, s: Pick<WizardState, 'profile'>) => planOf(ctx, s).instruments;
+/** Every question this assessment asks, in order. */
+export const itemsOf = (ctx: WizardContext, s: Pick<WizardState, 'profile'>): readonly FlatItem[] => planOf(ctx, s).items;
 
 export function flattenItems(qs: readonly Questionnaire[]): FlatItem[] {
   const out: FlatItem[] = [];
@@ -194,13 +215,13 @@ export function resumeChoices(ctx: WizardContext): Choice<string | null>[] {
   ];
 }
 
-export const answeredCount = (ctx: WizardContext, s: WizardState) => ctx.items.filter((x) => x.item.id in s.values).length;
-const firstUnanswered = (ctx: WizardContext, s: WizardState) => ctx.items.findIndex((x) => !(x.item.id in s.values));
+export const answeredCount = (ctx: WizardContext, s: WizardState) => itemsOf(ctx, s).filter((x) => x.item.id in s.values).length;
+const firstUnanswered = (ctx: WizardContext, s: WizardState) => itemsOf(ctx, s).findIndex((x) => !(x.item.id in s.values));
 
 export const PROFILE_ROWS = ['name', 'program', 'start', 'fixed'] as const;
 export type ProfileRow = (typeof PROFILE_ROWS)[number];
 /** Review rows: the four profile fields, then every question. */
-export const reviewRowCount = (ctx: WizardContext) => PROFILE_ROWS.length + ctx.items.length;
+export const reviewRowCount = (ctx: WizardContext, s: WizardState) => PROFILE_ROWS.length + itemsOf(ctx, s).length;
 
 export function profileValue(p: ProfileDraft, row: ProfileRow): string {
   switch (row) {
@@ -226,7 +247,7 @@ export function isProfileComplete(p: ProfileDraft): p is Profile {
 export function toAssessment(ctx: WizardContext, s: WizardState): Assessment | undefined {
   if (!isProfileComplete(s.profile)) return undefined;
   const answers: Record<string, Answer> = {};
-  for (const { item } of ctx.items) {
+  for (const { item } of itemsOf(ctx, s)) {
     const value = s.values[item.id];
     if (value === undefined) return undefined;
     const note = s.notes[item.id];
@@ -264,12 +285,12 @@ export function positionOf(screen: Screen): Position | undefined {
 
 export function toRecord(ctx: WizardContext, s: WizardState): AssessmentRecord | undefined {
   if (!s.id) return undefined;
-  const r: AssessmentRecord = { id: s.id, profile: s.profile, values: s.values, notes: s.notes, position: s.position, status: s.status, total: ctx.items.length };
+  const r: AssessmentRecord = { id: s.id, profile: s.profile, values: s.values, notes: s.notes, position: s.position, status: s.status, total: itemsOf(ctx, s).length };
   return s.files ? { ...r, files: s.files } : r;
 }
 
 const statusOf = (ctx: WizardContext, s: WizardState): RecordStatus =>
-  s.status === 'saved' ? 'saved' : ctx.items.every((x) => x.item.id in s.values) ? 'complete' : 'in-progress';
+  s.status === 'saved' ? 'saved' : itemsOf(ctx, s).every((x) => x.item.id in s.values) ? 'complete' : 'in-progress';
 
 // ---------------------------------------------------------------------------------------------
 // Entering screens
@@ -297,7 +318,8 @@ function enter(ctx: WizardContext, s: WizardState, screen: Screen, message?: str
   const next: WizardState = { ...s, screen, cursor: 0, help: false, note: undefined, message };
   switch (screen.kind) {
     case 'review':
-      return { ...next, fromReview: false };
+      // The questions depend on the program type, so a row may have gone since the cursor was set.
+      return { ...next, fromReview: false, reviewCursor: Math.min(s.reviewCursor, reviewRowCount(ctx, s) - 1) };
     case 'name':
       return { ...next, input: field(s.profile.name ?? '') };
     case 'program':
@@ -307,7 +329,7 @@ function enter(ctx: WizardContext, s: WizardState, screen: Screen, message?: str
     case 'fixed':
       return { ...next, cursor: s.profile.timelineFixed ? 1 : 0 };
     case 'question': {
-      const { item } = ctx.items[screen.index]!;
+      const { item } = itemsOf(ctx, s)[screen.index]!;
       const value = s.values[item.id];
       if (item.type === 'text') return { ...next, input: field(value ?? '') };
       return { ...next, cursor: Math.max(0, itemChoices(item).findIndex((c) => c.value === value)) };
@@ -323,7 +345,7 @@ function enter(ctx: WizardContext, s: WizardState, screen: Screen, message?: str
 
 /** Open a saved assessment where it was left (or at the first thing still missing). */
 function openRecord(ctx: WizardContext, r: SavedAssessment): WizardState {
-  const known = new Map(ctx.items.map((x) => [x.item.id, x.item]));
+  const known = new Map(itemsOf(ctx, { profile: r.profile }).map((x) => [x.item.id, x.item]));
   const values: Record<string, string> = {};
   for (const [id, v] of Object.entries(r.values)) {
     const item = known.get(id);
@@ -348,10 +370,10 @@ function resumeScreen(ctx: WizardContext, s: WizardState, pos: Position): Screen
     case 'fixed':
       return { kind: pos.step };
     case 'intro':
-      if (pos.index >= 0 && pos.index < ctx.instruments.length) return { kind: 'intro', index: pos.index };
+      if (pos.index >= 0 && pos.index < instrumentsOf(ctx, s).length) return { kind: 'intro', index: pos.index };
       break;
     case 'question':
-      if (pos.index >= 0 && pos.index < ctx.items.length) return { kind: 'question', index: pos.index };
+      if (pos.index >= 0 && pos.index < itemsOf(ctx, s).length) return { kind: 'question', index: pos.index };
       break;
     case 'review':
     case 'results':
@@ -384,13 +406,18 @@ function previous(ctx: WizardContext, s: WizardState): Screen | undefined {
       return { kind: 'start' };
     case 'intro':
       if (sc.index === 0) return { kind: 'fixed' };
-      return { kind: 'question', index: ctx.items.findIndex((x) => x.instrument === sc.index) - 1 };
+      return { kind: 'question', index: itemsOf(ctx, s).findIndex((x) => x.instrument === sc.index) - 1 };
     case 'question': {
-      const cur = ctx.items[sc.index]!;
+      const cur = itemsOf(ctx, s)[sc.index]!;
       return cur.number === 1 ? { kind: 'intro', index: cur.instrument } : { kind: 'question', index: sc.index - 1 };
     }
-    case 'review':
-      return { kind: 'question', index: s.reviewReturn ?? ctx.items.length - 1 };
+    case 'review': {
+      const last = itemsOf(ctx, s).length - 1;
+      const r = s.reviewReturn;
+      if (r?.kind === 'question') return { kind: 'question', index: Math.min(r.index, last) };
+      if (r?.kind === 'intro' && r.index < instrumentsOf(ctx, s).length) return r;
+      return { kind: 'question', index: last };
+    }
     case 'results':
       return { kind: 'review' };
     case 'paths':
@@ -403,9 +430,9 @@ function previous(ctx: WizardContext, s: WizardState): Screen | undefined {
 }
 
 function afterQuestion(ctx: WizardContext, s: WizardState, index: number): Screen {
-  if (s.fromReview || index + 1 >= ctx.items.length) return { kind: 'review' };
-  const next = ctx.items[index + 1]!;
-  return next.instrument !== ctx.items[index]!.instrument ? { kind: 'intro', index: next.instrument } : { kind: 'question', index: index + 1 };
+  if (s.fromReview || index + 1 >= itemsOf(ctx, s).length) return { kind: 'review' };
+  const next = itemsOf(ctx, s)[index + 1]!;
+  return next.instrument !== itemsOf(ctx, s)[index]!.instrument ? { kind: 'intro', index: next.instrument } : { kind: 'question', index: index + 1 };
 }
 
 function afterProfile(s: WizardState, nextStep: Screen): Screen {
@@ -478,9 +505,11 @@ function reduce(ctx: WizardContext, s0: WizardState, event: WizardEvent): Step {
         return done(enter(ctx, fresh, { kind: 'start' }));
       });
     case 'program':
-      return onSelect(ctx, s, key, PROGRAM_CHOICES.length, (i) =>
-        done(enter(ctx, { ...s, profile: { ...s.profile, programType: PROGRAM_CHOICES[i]!.value } }, afterProfile(s, { kind: 'name' }))),
-      );
+      return onSelect(ctx, s, key, PROGRAM_CHOICES.length, (i) => {
+        // The program type decides which role questions are asked, so completeness may change.
+        const next: WizardState = { ...s, profile: { ...s.profile, programType: PROGRAM_CHOICES[i]!.value } };
+        return done(enter(ctx, { ...next, status: statusOf(ctx, next) }, afterProfile(s, { kind: 'name' })));
+      });
     case 'start':
       return onText(ctx, s, key, 10, (text) => {
         const date = text.trim();
@@ -493,7 +522,7 @@ function reduce(ctx: WizardContext, s0: WizardState, event: WizardEvent): Step {
       );
     case 'intro':
       if (key.name === 'return' || key.name === 'right') {
-        return done(enter(ctx, s, { kind: 'question', index: ctx.items.findIndex((x) => x.instrument === sc.index) }));
+        return done(enter(ctx, s, { kind: 'question', index: itemsOf(ctx, s).findIndex((x) => x.instrument === sc.index) }));
       }
       if (isReviewKey(key, false)) return done(toReview(ctx, s));
       return back(ctx, s, key);
@@ -574,21 +603,24 @@ function isNoteKey(key: Key, typing: boolean): boolean {
 
 function toReview(ctx: WizardContext, s: WizardState): WizardState {
   const sc = s.screen;
-  const from = sc.kind === 'question' ? sc.index : sc.kind === 'intro' ? ctx.items.findIndex((x) => x.instrument === sc.index) - 1 : undefined;
-  const reviewCursor = from !== undefined && from >= 0 ? PROFILE_ROWS.length + from : s.reviewCursor;
-  return enter(ctx, { ...s, reviewReturn: from !== undefined && from >= 0 ? from : undefined, reviewCursor }, { kind: 'review' });
+  // The row highlighted: the question it was opened on, or an intro's first question.
+  const row = sc.kind === 'question' ? sc.index : sc.kind === 'intro' ? itemsOf(ctx, s).findIndex((x) => x.instrument === sc.index) : -1;
+  const reviewCursor = row >= 0 ? PROFILE_ROWS.length + row : s.reviewCursor;
+  const reviewReturn = sc.kind === 'question' || sc.kind === 'intro' ? sc : s.reviewReturn;
+  return enter(ctx, { ...s, reviewReturn, reviewCursor }, { kind: 'review' });
 }
 
 function answer(ctx: WizardContext, s: WizardState, index: number, value: string): Step {
-  const id = ctx.items[index]!.item.id;
+  const id = itemsOf(ctx, s)[index]!.item.id;
   let next: WizardState = { ...s, values: { ...s.values, [id]: value } };
   next = { ...next, status: statusOf(ctx, next) };
   const to = afterQuestion(ctx, s, index);
-  return done(enter(ctx, { ...next, reviewReturn: to.kind === 'review' && !s.fromReview ? index : s.reviewReturn }, to));
+  const reviewReturn: Screen | undefined = to.kind === 'review' && !s.fromReview ? { kind: 'question', index } : s.reviewReturn;
+  return done(enter(ctx, { ...next, reviewReturn }, to));
 }
 
 function onQuestion(ctx: WizardContext, s: WizardState, index: number, key: Key): Step {
-  const { item } = ctx.items[index]!;
+  const { item } = itemsOf(ctx, s)[index]!;
   const typing = item.type === 'text';
 
   if (s.note) {
@@ -619,7 +651,7 @@ function onQuestion(ctx: WizardContext, s: WizardState, index: number, key: Key)
 }
 
 function onReview(ctx: WizardContext, s: WizardState, key: Key): Step {
-  const rows = reviewRowCount(ctx);
+  const rows = reviewRowCount(ctx, s);
   const move = (to: number) => done({ ...s, reviewCursor: Math.max(0, Math.min(rows - 1, to)) });
   const plain = key.name === 'char' && !key.ctrl ? key.ch : undefined;
   if (key.name === 'up' || plain === 'k') return move(s.reviewCursor - 1);
@@ -635,7 +667,7 @@ function onReview(ctx: WizardContext, s: WizardState, key: Key): Step {
   }
   if (plain === 'c' || key.name === 'right') {
     if (!isProfileComplete(s.profile)) return done(enter(ctx, { ...s, fromReview: false }, resumeScreen(ctx, s, { step: 'results' })));
-    const missing = ctx.items.length - answeredCount(ctx, s);
+    const missing = itemsOf(ctx, s).length - answeredCount(ctx, s);
     if (missing > 0) {
       return done(
         enter(ctx, { ...s, fromReview: false }, { kind: 'question', index: firstUnanswered(ctx, s) }, `${missing} question${missing === 1 ? ' is' : 's are'} still unanswered; this is the first.`),

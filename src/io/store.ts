@@ -1,0 +1,172 @@
+// Saved wizard progress, one record per organisation, in conf's per-user config file
+// (or in $PEER_READY_STORE_DIR). Every answer is written as it is given; conf writes
+// atomically (temporary file, then rename), so a killed wizard loses at most the current question.
+//
+// What is read back is checked with zod. A file that is not JSON, or not our shape, is moved
+// aside (config.json.corrupt-<time>) with a one-line warning and the wizard starts afresh;
+// records that do not check out are dropped the same way, the original file kept.
+//
+// conf (and the JSON-schema validator it brings) is loaded only when the store is opened, after
+// the wizard's first frame is on screen.
+import type Conf from 'conf';
+import { copyFileSync, existsSync, readFileSync, renameSync } from 'node:fs';
+import type { AssessmentRecord, SavedAssessment } from '../core/wizard-state.js';
+
+export const STORE_DIR_ENV = 'PEER_READY_STORE_DIR';
+
+interface StoreData {
+  version: 1;
+  assessments: Record<string, SavedAssessment>;
+}
+
+export interface OpenedStore {
+  store: AssessmentStore;
+  /** One line to show the user, when something in the store could not be read. */
+  warning?: string;
+}
+
+export class AssessmentStore {
+  readonly #conf: Conf<StoreData>;
+  readonly #records: Map<string, SavedAssessment>;
+
+  constructor(conf: Conf<StoreData>, records: SavedAssessment[]) {
+    this.#conf = conf;
+    this.#records = new Map(records.map((r) => [r.id, r]));
+  }
+
+  get path(): string {
+    return this.#conf.path;
+  }
+
+  /** Most recently updated first. */
+  list(): SavedAssessment[] {
+    return [...this.#records.values()].sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
+  }
+
+  get(id: string): SavedAssessment | undefined {
+    return this.#records.get(id);
+  }
+
+  /** Save one assessment now (synchronously). Only this record is written; others in the file are kept. */
+  put(record: AssessmentRecord, now: Date = new Date()): SavedAssessment {
+    const stamp = now.toISOString();
+    const saved: SavedAssessment = { ...record, createdAt: this.#records.get(record.id)?.createdAt ?? stamp, updatedAt: stamp };
+    this.#conf.set('version', 1);
+    this.#conf.set(`assessments.${record.id}`, saved);
+    this.#records.set(record.id, saved);
+    return saved;
+  }
+
+  remove(id: string): void {
+    this.#conf.delete(`assessments.${id}` as keyof StoreData);
+    this.#records.delete(id);
+  }
+}
+
+const backupName = (file: string, now: Date) => `${file}.corrupt-${now.toISOString().replace(/[:.]/g, '-')}`;
+
+/**
+ * Open the store. Never throws for what is in the file: unreadable content is moved aside and
+ * reported in `warning`. `dir` defaults to $PEER_READY_STORE_DIR, then conf's per-user folder.
+ */
+export async function openStore(dir: string | undefined = process.env[STORE_DIR_ENV] || undefined, now: Date = new Date()): Promise<OpenedStore> {
+  const { default: Conf } = await import('conf');
+  // While opening, a file that is not JSON reads as empty so conf does not throw; it is checked
+  // (and moved aside) below. After that, conf's own strict parsing applies.
+  let opening = true;
+  const conf = new Conf<StoreData>({
+    projectName: 'peer-ready',
+    ...(dir ? { cwd: dir } : {}),
+    deserialize: (text: string) => {
+      if (!opening) return JSON.parse(text) as StoreData;
+      try {
+        return JSON.parse(text) as StoreData;
+      } catch {
+        return {} as StoreData;
+      }
+    },
+  });
+  opening = false;
+
+  const file = conf.path;
+  if (!existsSync(file)) return { store: new AssessmentStore(conf, []) };
+
+  const { RecordSchema, StoreFileSchema } = await import('../core/wizard-record.js');
+  let data: unknown;
+  let problem: string | undefined;
+  try {
+    data = JSON.parse(readFileSync(file, 'utf8'));
+  } catch {
+    problem = 'is not valid JSON';
+  }
+  const top = problem ? undefined : StoreFileSchema.safeParse(data, { reportInput: true });
+  if (top && !top.success) problem = 'is not a peer-ready store';
+  if (problem || !top?.success) {
+    const backup = backupName(file, now);
+    renameSync(file, backup);
+    return {
+      store: new AssessmentStore(conf, []),
+      warning: `the saved progress file ${file} ${problem}; it was moved to ${backup} and the wizard starts afresh.`,
+    };
+  }
+
+  const good: SavedAssessment[] = [];
+  const bad: string[] = [];
+  for (const [key, value] of Object.entries(top.data.assessments ?? {})) {
+    const r = RecordSchema.safeParse(value, { reportInput: true });
+    if (r.success && r.data.id === key) good.push(r.data as SavedAssessment);
+    else bad.push(key);
+  }
+  if (bad.length === 0) return { store: new AssessmentStore(conf, good) };
+
+  const backup = backupName(file, now);
+  copyFileSync(file, backup);
+  conf.set('assessments', Object.fromEntries(good.map((r) => [r.id, r])));
+  return {
+    store: new AssessmentStore(conf, good),
+    warning: `${bad.length} saved assessment${bad.length === 1 ? '' : 's'} in ${file} could not be read and ${bad.length === 1 ? 'was' : 'were'} left out (${bad.join(', ')}); the original file was kept as ${backup}.`,
+  };
+}
+
+const STATUS_LABEL: Record<SavedAssessment['status'], string> = {
+  'in-progress': 'in progress',
+  complete: 'answered, plan not saved',
+  saved: 'plan saved',
+};
+
+/** An ISO time as local "YYYY-MM-DD HH:MM". */
+export function localStamp(iso: string): string {
+  const d = new Date(iso);
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
+}
+
+/** The saved assessments as a table (for --list). */
+export function formatList(records: readonly SavedAssessment[], path: string): string {
+  if (records.length === 0) return `No saved assessments yet. Run peer-ready to start one.\n(Progress is saved in ${path}.)\n`;
+  const rows = [
+    ['Organisation', 'Program', 'Progress', 'Last updated', 'Status'],
+    ...records.map((r) => [
+      r.profile.name ?? r.id,
+      r.profile.programType ?? '-',
+      `${Object.keys(r.values).length}/${r.total}`,
+      localStamp(r.updatedAt),
+      r.status === 'saved' && r.files ? `${STATUS_LABEL.saved} (${r.files.plan})` : STATUS_LABEL[r.status],
+    ]),
+  ];
+  const widths = rows[0]!.map((_, c) => Math.max(...rows.map((row) => row[c]!.length)));
+  const lines = rows.map((row) =>
+    row
+      .map((cell, c) => (c === row.length - 1 ? cell : cell.padEnd(widths[c]!)))
+      .join('  ')
+      .trimEnd(),
+  );
+  return `${lines.join('\n')}\n\nSaved in ${path}. Run peer-ready to resume one.\n`;
+}
+
+/** `peer-ready --list`. */
+export async function listCommand(): Promise<string> {
+  const { store, warning } = await openStore();
+  if (warning) process.stderr.write(`peer-ready: ${warning}\n`);
+  return formatList(store.list(), store.path);
+}

@@ -1,0 +1,91 @@
+// The wizard: reads keys, feeds them to the state machine, draws the current screen.
+import { useCallback, useEffect, type MutableRefObject } from 'react';
+import { Box, Text, useInput, type Key as InkKey } from 'ink';
+import { keysFromInk } from '../core/wizard-keys.js';
+import { ColorContext } from './theme.js';
+import { useWizard, type WizardDeps } from './use-wizard.js';
+import { ClashScreen, FixedScreen, NameScreen, ProgramScreen, ResumeScreen, StartScreen, WelcomeScreen } from './screens/Profile.js';
+import { IntroScreen, QuestionScreen } from './screens/Question.js';
+import { ReviewScreen } from './screens/Review.js';
+import { ResultsScreen } from './screens/Results.js';
+import { OverwriteScreen, PathsScreen, SavedScreen, SavingScreen } from './screens/Save.js';
+import type { RunInfo, ScreenProps } from './screens/types.js';
+
+export interface WizardProps {
+  deps: WizardDeps;
+  run: RunInfo;
+  color?: boolean;
+  /** Set to a function that interrupts the wizard (saving progress), for signal handlers. */
+  interruptRef?: MutableRefObject<(() => void) | undefined>;
+}
+
+export function Wizard({ deps, run, color = true, interruptRef }: WizardProps) {
+  const { state, dispatch } = useWizard(deps);
+
+  const onInput = useCallback(
+    (input: string, key: InkKey) => {
+      for (const k of keysFromInk(input, key)) dispatch({ type: 'key', key: k });
+    },
+    [dispatch],
+  );
+  useInput(onInput);
+
+  useEffect(() => {
+    if (interruptRef) interruptRef.current = () => dispatch({ type: 'interrupt' });
+    return () => {
+      if (interruptRef) interruptRef.current = undefined;
+    };
+  }, [dispatch]);
+
+  return (
+    <ColorContext.Provider value={color}>
+      <Screen ctx={deps.ctx} state={state} run={run} />
+    </ColorContext.Provider>
+  );
+}
+
+function Screen({ ctx, state, run }: ScreenProps & { run: RunInfo }) {
+  const props = { ctx, state };
+  switch (state.screen.kind) {
+    case 'resume':
+      return <ResumeScreen {...props} />;
+    case 'welcome':
+      return <WelcomeScreen {...props} />;
+    case 'name':
+      return <NameScreen {...props} />;
+    case 'clash':
+      return <ClashScreen {...props} />;
+    case 'program':
+      return <ProgramScreen {...props} />;
+    case 'start':
+      return <StartScreen {...props} />;
+    case 'fixed':
+      return <FixedScreen {...props} />;
+    case 'intro':
+      return <IntroScreen {...props} />;
+    case 'question':
+      return <QuestionScreen {...props} />;
+    case 'review':
+      return <ReviewScreen {...props} />;
+    case 'results':
+      return <ResultsScreen {...props} run={run} />;
+    case 'paths':
+      return <PathsScreen {...props} run={run} />;
+    case 'overwrite':
+      return <OverwriteScreen {...props} />;
+    case 'saving':
+      return <SavingScreen />;
+    case 'saved':
+      return <SavedScreen {...props} run={run} />;
+    case 'quit':
+      return (
+        <Box marginTop={1}>
+          <Text>
+            {state.id
+              ? `Your answers for ${state.profile.name ?? state.id} are saved. Run peer-ready again to continue where you left off.`
+              : 'Stopped. Nothing was saved (no organisation had been named yet).'}
+          </Text>
+        </Box>
+      );
+  }
+}
