@@ -11,7 +11,7 @@
 import { build } from 'esbuild';
 import { createHash } from 'node:crypto';
 import { chmodSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -54,22 +54,6 @@ const embedData = {
   setup(b) {
     b.onLoad({ filter: /[\\/]src[\\/]io[\\/]builtin\.ts$/ }, () => ({
       contents: `let catalog;\nexport function builtinCatalog() { return (catalog ??= JSON.parse(${JSON.stringify(catalogJson)})); }\n`,
-      loader: 'js',
-    }));
-  },
-};
-
-// The wizard bundle shares the app's data and error classes (so `instanceof InputError` holds
-// across the two) instead of carrying copies.
-const shareWithApp = {
-  name: 'share-with-app',
-  setup(b) {
-    b.onLoad({ filter: /[\\/]src[\\/]io[\\/]builtin\.ts$/ }, () => ({
-      contents: `export function builtinCatalog() { return ${SHARED}.builtinCatalog(); }\n`,
-      loader: 'js',
-    }));
-    b.onLoad({ filter: /[\\/]src[\\/]core[\\/]errors\.ts$/ }, () => ({
-      contents: `export const { InputError, UsageError, nearest } = ${SHARED}.errors;\n`,
       loader: 'js',
     }));
   },
@@ -144,6 +128,14 @@ const common = {
   logLevel: 'warning',
 };
 
+// The two bundles share every project module they both contain (core, io, commands): the
+// app has already loaded them, so the wizard takes the app's instances instead of building its
+// own copies. That saves start-up time (zod schemas are built once) and keeps one class per
+// error, so `instanceof InputError` holds across the two. Which modules those are comes from
+// a first pass over each bundle.
+const rel = (path) => relative(root, path).split(sep).join('/');
+const srcInputs = (meta) => new Set(Object.keys(meta.inputs).filter((k) => k.startsWith('src/')));
+
 // 1. The wizard: Ink, React, conf and the screens, behind src/wizard-entry.ts.
 const wizardEntry = {
   name: 'wizard-entry',
@@ -160,37 +152,93 @@ module.exports = yogaReady.then(() => entry);
     }));
   },
 };
-const wizard = await build({
-  ...common,
-  entryPoints: ['peer-ready:wizard'],
-  outfile: join(root, 'dist', 'wizard.js'),
-  plugins: [wizardEntry, shareWithApp, devtoolsStub, yoga],
-});
-
-// 2. The app: the CLI, with `import('./wizard-entry.js')` answered by the loader.
-const lazyWizard = {
-  name: 'lazy-wizard',
+// wrap-ansi carries its own older string-width; one copy (and one Intl.Segmenter) is enough.
+const oneStringWidth = {
+  name: 'one-string-width',
   setup(b) {
-    b.onResolve({ filter: /^\.\/wizard-entry\.js$/ }, () => ({ path: 'wizard-entry', namespace: 'lazy-wizard' }));
-    b.onLoad({ filter: /.*/, namespace: 'lazy-wizard' }, () => ({
-      resolveDir: join(root, 'src'),
+    b.onResolve({ filter: /^string-width$/ }, (args) =>
+      args.importer.includes(`${sep}wrap-ansi${sep}`) ? b.resolve('string-width', { resolveDir: root, kind: args.kind }) : undefined,
+    );
+  },
+};
+// string-width and slice-ansi each build an Intl.Segmenter (about 11 ms: it loads ICU data) when
+// they are loaded, though plain ASCII text never needs one. Build it on first use instead.
+const lazySegmenter = {
+  name: 'lazy-segmenter',
+  setup(b) {
+    const lazy = (name, args) =>
+      `let ${name}_;\nconst ${name} = { segment: (s) => (${name}_ ??= new Intl.Segmenter(${args})).segment(s) };`;
+    b.onLoad({ filter: /[\\/]string-width[\\/]index\.js$/ }, (args) => ({
+      contents: patch(args.path, [['const segmenter = new Intl.Segmenter();', lazy('segmenter', '')]]),
       loader: 'js',
-      contents: `
-import { builtinCatalog } from './io/builtin.ts';
-import * as errors from './core/errors.ts';
-const load = () => ${SHARED}.loadWizard({ builtinCatalog, errors });
-export async function runWizard(opts) { return (await load()).runWizard(opts); }
-export async function listCommand() { return (await load()).listCommand(); }
-`,
+    }));
+    b.onLoad({ filter: /[\\/]slice-ansi[\\/]tokenize-ansi\.js$/ }, (args) => ({
+      contents: patch(args.path, [
+        ["const GRAPHEME_SEGMENTER = new Intl.Segmenter(undefined, {granularity: 'grapheme'});", lazy('GRAPHEME_SEGMENTER', "undefined, {granularity: 'grapheme'}")],
+      ]),
+      loader: 'js',
     }));
   },
 };
-const app = await build({
-  ...common,
-  entryPoints: [join(root, 'src', 'bin.ts')],
-  outfile: join(root, 'dist', 'app.js'),
-  plugins: [embedData, lazyWizard],
+const fromApp = (shared) => ({
+  name: 'modules-from-app',
+  setup(b) {
+    b.onResolve({ filter: /^\./ }, async (args) => {
+      if (args.namespace === 'modules-from-app' || args.pluginData === 'inner') return undefined;
+      const r = await b.resolve(args.path, { resolveDir: args.resolveDir, kind: args.kind, importer: args.importer, pluginData: 'inner' });
+      const key = r.path && rel(r.path);
+      return key && shared.has(key) ? { path: key, namespace: 'modules-from-app' } : undefined;
+    });
+    b.onLoad({ filter: /.*/, namespace: 'modules-from-app' }, (args) => ({
+      contents: `module.exports = ${SHARED}.modules[${JSON.stringify(args.path)}];`,
+      loader: 'js',
+    }));
+  },
 });
+const buildWizard = (shared) =>
+  build({
+    ...common,
+    entryPoints: ['peer-ready:wizard'],
+    outfile: join(root, 'dist', 'wizard.js'),
+    plugins: [wizardEntry, fromApp(shared), oneStringWidth, lazySegmenter, devtoolsStub, yoga],
+  });
+
+// 2. The app: the CLI, with `import('./wizard-entry.js')` answered by the loader, handing over
+//    the modules the wizard shares.
+const lazyWizard = (shared) => ({
+  name: 'lazy-wizard',
+  setup(b) {
+    b.onResolve({ filter: /^\.\/wizard-entry\.js$/ }, () => ({ path: 'wizard-entry', namespace: 'lazy-wizard' }));
+    b.onLoad({ filter: /.*/, namespace: 'lazy-wizard' }, () => {
+      const list = [...shared].sort();
+      return {
+        resolveDir: root,
+        loader: 'js',
+        contents: `
+${list.map((k, i) => `import * as m${i} from './${k}';`).join('\n')}
+const modules = { ${list.map((k, i) => `${JSON.stringify(k)}: m${i}`).join(', ')} };
+const load = () => ${SHARED}.loadWizard({ modules });
+export async function runWizard(opts) { return (await load()).runWizard(opts); }
+export async function listCommand() { return (await load()).listCommand(); }
+`,
+      };
+    });
+  },
+});
+const buildApp = (shared) =>
+  build({
+    ...common,
+    entryPoints: [join(root, 'src', 'bin.ts')],
+    outfile: join(root, 'dist', 'app.js'),
+    plugins: [embedData, lazyWizard(shared)],
+  });
+
+const firstApp = await buildApp(new Set());
+const firstWizard = await buildWizard(new Set());
+const appModules = srcInputs(firstApp.metafile);
+const shared = new Set([...srcInputs(firstWizard.metafile)].filter((k) => appModules.has(k) && k !== 'src/wizard-entry.ts'));
+const app = await buildApp(shared);
+const wizard = await buildWizard(shared);
 
 // 3. dist/cli.js: the loader, with both bundles inside it as text.
 const appCode = app.outputFiles[0].text.replace(/^#!.*\n/, '');

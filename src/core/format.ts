@@ -16,8 +16,8 @@ export interface Catalog {
   toolkit: Toolkit;
 }
 
-export const FORMATS = ['md', 'html', 'json'] as const;
-export type Format = (typeof FORMATS)[number];
+export { FORMATS, type Format } from './formats.js';
+import type { Format } from './formats.js';
 
 /** The order role questions take, after the four instruments. */
 const ROLE_ORDER = 100;

@@ -7,16 +7,17 @@ import { UsageError } from '../core/errors.js';
 import type { Catalog } from '../core/format.js';
 import { checkTemplates } from '../core/render.js';
 import { builtinCatalog } from './builtin.js';
-import { checkPlanContent, checkToolkit, templatesFrom, type DataFile } from './check.js';
+import type { DataFile } from './check.js';
 
 export type { Catalog };
-export { checkQuestionnaires } from './check.js';
 
 export async function loadCatalog(templatesDir?: string): Promise<Catalog> {
   const base = builtinCatalog();
   if (!templatesDir) return base;
   if (!existsSync(templatesDir)) throw new UsageError(`--templates: ${templatesDir} does not exist`);
   if (!statSync(templatesDir).isDirectory()) throw new UsageError(`--templates: ${templatesDir} is not a directory`);
+  // The checks (and the zod schemas behind them) load only when there is something to check.
+  const { checkPlanContent, checkToolkit, templatesFrom } = await import('./check.js');
   const names = readdirSync(templatesDir).sort();
   const files: DataFile[] = names
     .filter((n) => n.endsWith('.mustache'))
