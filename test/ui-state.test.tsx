@@ -336,19 +336,42 @@ describe('interrupt and resume', () => {
     expect(s.screen).toEqual({ kind: 'question', index: 0 });
   });
 
-  it('a new assessment with a saved organisation name asks: continue, start over, or rename', () => {
+  it('a new assessment with a saved organisation name asks: continue, re-assess, start over, or rename', () => {
     const ctx = context([saved({})]);
     const atName = drive(ctx, initialState(ctx, false), K.down, K.enter, K.enter).s;
     expect(atName.screen.kind).toBe('name');
     const clash = drive(ctx, atName, 'ACME\r').s;
     expect(clash.screen).toEqual({ kind: 'clash', id: 'acme' });
     expect(drive(ctx, clash, '1').s.screen).toEqual({ kind: 'question', index: 2 });
-    const over = drive(ctx, clash, '2').s;
+    const over = drive(ctx, clash, '3').s;
     expect(over).toMatchObject({ id: 'acme', profile: { name: 'ACME', programType: 'general' }, values: {} });
     expect(over.screen.kind).toBe('start');
     const rename = drive(ctx, clash, String(CLASH_CHOICES.length)).s;
     expect(rename.screen.kind).toBe('name');
     expect(rename.input.text).toBe('ACME');
+  });
+
+  it('re-assesses a finished organisation: a new record pre-filled from the last one, the old one kept', () => {
+    const ctx = context();
+    // A finished assessment to start from: every question answered "yes"/"true", one note.
+    const values = Object.fromEntries(
+      itemsOf(ctx, toFirstQuestion(ctx).s).map(({ item }) => [item.id, item.type === 'text' ? 'why' : item.type === 'true-false' ? 'true' : item.type === 'choice' ? item.choices[0]!.value : 'yes']),
+    );
+    const old = saved({ status: 'saved', values, notes: { 'tl.01': 'board voted in March' }, position: { step: 'results' } });
+    const ctx2 = context([old]);
+    const atName = drive(ctx2, initialState(ctx2, true), K.enter, K.enter).s;
+    const clash = drive(ctx2, atName, 'Acme\r').s;
+    expect(clash.screen).toEqual({ kind: 'clash', id: 'acme' });
+    let { s } = drive(ctx2, clash, '2');
+    expect(s.id).toBe('acme-2');
+    expect(s.values).toEqual(values);
+    expect(s.notes).toEqual({ 'tl.01': 'board voted in March' });
+    expect(s.profile).toMatchObject({ name: 'Acme', programType: 'general', timelineFixed: false });
+    expect(s.screen.kind).toBe('start');
+    // A new start date, then straight to review: only what moved needs changing.
+    ({ s } = drive(ctx2, s, K.enter));
+    expect(s.screen.kind).toBe('review');
+    expect(s.status).toBe('complete');
   });
 });
 

@@ -193,8 +193,9 @@ export const FIXED_CHOICES: Choice<boolean>[] = [
   { value: false, label: 'No: we set our own timetable' },
   { value: true, label: 'Yes: a funder or another outside party sets the deadline' },
 ];
-export const CLASH_CHOICES: Choice<'continue' | 'replace' | 'rename'>[] = [
+export const CLASH_CHOICES: Choice<'continue' | 'reassess' | 'replace' | 'rename'>[] = [
   { value: 'continue', label: 'Continue the saved assessment' },
+  { value: 'reassess', label: 'Re-assess: a new assessment that starts from its answers (the old one is kept)' },
   { value: 'replace', label: 'Start over (the saved answers are replaced)' },
   { value: 'rename', label: 'Use a different name' },
 ];
@@ -501,6 +502,24 @@ function reduce(ctx: WizardContext, s0: WizardState, event: WizardEvent): Step {
         const rec = ctx.saved.find((r) => r.id === sc.id)!;
         if (choice === 'continue') return done(openRecord(ctx, rec));
         if (choice === 'rename') return done({ ...enter(ctx, s, { kind: 'name' }), input: s.input });
+        if (choice === 'reassess') {
+          // A new record, so `compare` can set the two side by side; every answer and note carried
+          // over, so the consultant changes only what moved. Next: the new start date, then review.
+          const taken = new Set(ctx.saved.map((r) => r.id));
+          const base = rec.id.replace(/-\d+$/, '');
+          let id = `${base}-2`;
+          for (let n = 3; taken.has(id); n++) id = `${base}-${n}`;
+          const next: WizardState = {
+            ...blank,
+            screen: sc,
+            id,
+            profile: { ...rec.profile, name: s.input.text.trim() || rec.profile.name },
+            values: { ...rec.values },
+            notes: { ...rec.notes },
+            fromReview: true,
+          };
+          return done(enter(ctx, { ...next, status: statusOf(ctx, next) }, { kind: 'start' }));
+        }
         const fresh: WizardState = { ...blank, screen: sc, id: rec.id, profile: { programType: s.profile.programType, name: s.input.text.trim() } };
         return done(enter(ctx, fresh, { kind: 'start' }));
       });
@@ -586,7 +605,10 @@ function submitName(ctx: WizardContext, s: WizardState, text: string): Step {
     return done(enter(ctx, { ...s, profile: { ...s.profile, name } }, afterProfile(s, { kind: 'start' })));
   }
   const slug = ctx.slug(name);
-  const same = ctx.saved.find((r) => ctx.slug(r.profile.name ?? r.id) === slug);
+  // The most recent assessment of this organisation (a re-assessment is newer than its original).
+  const same = ctx.saved
+    .filter((r) => ctx.slug(r.profile.name ?? r.id) === slug)
+    .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))[0];
   if (same) return done({ ...s, input: field(name), screen: { kind: 'clash', id: same.id }, cursor: 0 });
   const taken = new Set(ctx.saved.map((r) => r.id));
   let id = slug;
