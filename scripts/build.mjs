@@ -253,20 +253,24 @@ for (const [name, code] of [['app', appCode], ['wizard', wizardCode]]) {
   if (code.includes(HIDE) || code.includes('\n@@')) throw new Error(`${name} bundle contains a reserved sequence`);
 }
 const hide = (code) => code.replaceAll('*/', `*${HIDE}/`);
+// A minified build is pure ASCII (charset: 'ascii'), and ASCII reads fastest as latin1.
+const ascii = !/[^\x00-\x7f]/.test(appCode + wizardCode);
 const loader = `#!/usr/bin/env node
 // peer-ready ${pkg.version}. Built by scripts/build.mjs, which explains how this file is laid out.
 import { createRequire } from 'node:module';
-import { Script } from 'node:vm';
-import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+// Built-ins come through require: an ES import of node:fs builds a namespace of all its exports,
+// and its lazy getters (fs.promises, the streams) load a dozen internal modules we never use.
 const require = createRequire(import.meta.url);
+const { Script } = require('node:vm');
+const { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } = require('node:fs');
+const { tmpdir } = require('node:os');
+const { join } = require('node:path');
+const { fileURLToPath } = require('node:url');
 const KEY = '${key}-' + process.version + '-' + process.arch;
 let self;
 
 function bundle(name) {
-  self ??= readFileSync(fileURLToPath(import.meta.url), 'utf8');
+  self ??= readFileSync(fileURLToPath(import.meta.url), '${ascii ? 'latin1' : 'utf8'}');
   const start = self.indexOf('\\n@@' + name + '\\n') + name.length + 4;
   return self.slice(start, self.indexOf('\\n@@', start)).replaceAll('*${HIDE}/', '*/');
 }

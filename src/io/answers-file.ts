@@ -1,4 +1,5 @@
 // Reading an answers file (JSON or YAML) into a checked assessment.
+import { isUtf8 } from 'node:buffer';
 import { readFileSync, statSync } from 'node:fs';
 import { validateAnswers, type Assessment, type ProgramType } from '../core/answers.js';
 import { InputError } from '../core/errors.js';
@@ -24,13 +25,9 @@ export function readTextFile(file: string): string {
     throw new InputError(file, '', `cannot read it (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
   }
   if (buf.includes(0)) throw new InputError(file, '', 'is a binary file, not JSON or YAML text');
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(buf);
-  } catch {
-    throw new InputError(file, '', 'is not UTF-8 text (is it a binary file?)');
-  }
-  return text.replace(/^\uFEFF/, '');
+  // isUtf8 is a plain byte check; a fatal TextDecoder would load ICU's converters first.
+  if (!isUtf8(buf)) throw new InputError(file, '', 'is not UTF-8 text (is it a binary file?)');
+  return buf.toString('utf8').replace(/^\uFEFF/, '');
 }
 
 export function isYamlName(file: string): boolean {
