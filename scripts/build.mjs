@@ -10,7 +10,7 @@
 // compiles every time. PEER_READY_NO_COMPILE_CACHE=1 turns the cache off.
 import { build } from 'esbuild';
 import { createHash } from 'node:crypto';
-import { chmodSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -324,8 +324,11 @@ ${hide(wizardCode)}
 `;
 mkdirSync(join(root, 'dist'), { recursive: true });
 const outfile = join(root, 'dist', 'cli.js');
-writeFileSync(outfile, loader);
-chmodSync(outfile, 0o755);
+// Written whole and renamed into place: a test running the CLI meanwhile never sees half a file.
+const tmpOut = `${outfile}.${process.pid}.tmp`;
+writeFileSync(tmpOut, loader);
+chmodSync(tmpOut, 0o755);
+renameSync(tmpOut, outfile);
 
 if (process.argv.includes('--analyze')) {
   const { analyzeMetafile } = await import('esbuild');
