@@ -262,7 +262,7 @@ import { createRequire } from 'node:module';
 // and its lazy getters (fs.promises, the streams) load a dozen internal modules we never use.
 const require = createRequire(import.meta.url);
 const { Script } = require('node:vm');
-const { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } = require('node:fs');
+const { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } = require('node:fs');
 const { tmpdir } = require('node:os');
 const { join } = require('node:path');
 const { fileURLToPath } = require('node:url');
@@ -304,6 +304,8 @@ function run(name, shared) {
         const tmp = file + '.' + process.pid + '.tmp';
         writeFileSync(tmp, script.createCachedData());
         renameSync(tmp, file);
+        // Caches of other builds of peer-ready are of no further use.
+        for (const old of readdirSync(dir)) if (old.startsWith(name + '-') && !file.endsWith(old)) rmSync(join(dir, old), { force: true });
       } catch {}
     });
   }
