@@ -3,7 +3,7 @@
 import { statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { InputError, nearest, UsageError } from './core/errors.js';
-import { FORMATS, type Format } from './core/format.js';
+import { FORMATS, type Format } from './core/formats.js';
 
 declare const __PEER_READY_VERSION__: string | undefined;
 export const VERSION = typeof __PEER_READY_VERSION__ === 'string' ? __PEER_READY_VERSION__ : '0.0.0-dev';
@@ -23,6 +23,7 @@ Usage
   peer-ready compare BEFORE AFTER   progress report between two assessments
   peer-ready answers-template       print a complete answers file to fill in (YAML; --json for JSON)
   peer-ready schema                 print the JSON Schema of answers files
+  peer-ready schema --plan          print the JSON Schema of the plan (--format json)
 
 Options
   --answers FILE|DIR  answers file (JSON or YAML); may be given more than once to merge
@@ -33,6 +34,7 @@ Options
   --templates DIR     your own Mustache templates; any not in DIR come from the built-in set
   --force             replace an existing output file
   --json              answers-template: print JSON instead of YAML
+  --plan              schema: the plan's JSON Schema instead of the answers file's
   --program TYPE      answers-template: include the role questions for TYPE (general, wi-cps,
                       wi-cpps, ca-cmpss, child-welfare; default general)
   -h, --help          this help
@@ -53,6 +55,7 @@ const OPTIONS = {
   force: { type: 'boolean' },
   json: { type: 'boolean' },
   program: { type: 'string' },
+  plan: { type: 'boolean' },
   list: { type: 'boolean' },
   new: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
@@ -99,9 +102,14 @@ export async function main(argv: string[]): Promise<number> {
   const fmt = format(o.format);
 
   if (command === 'schema') {
+    const { writeAtomic } = await import('./io/output.js');
+    if (o.plan) {
+      const { planJsonSchema } = await import('./core/plan-json-schema.js');
+      writeAtomic(o.out ?? '-', JSON.stringify(planJsonSchema(), null, 2) + '\n', !!o.force);
+      return EXIT.ok;
+    }
     const { loadCatalog } = await import('./io/load.js');
     const { answersJsonSchema } = await import('./commands/schema.js');
-    const { writeAtomic } = await import('./io/output.js');
     writeAtomic(o.out ?? '-', JSON.stringify(answersJsonSchema(await loadCatalog()), null, 2) + '\n', !!o.force);
     return EXIT.ok;
   }

@@ -40,6 +40,10 @@ export function markdownToHtml(md: string, title: string): string {
       image(token: Tokens.Image) {
         return esc(token.text);
       },
+      // The gantt chart's source: <pre class="mermaid">, which the print style hides.
+      code(token: Tokens.Code) {
+        return token.lang === 'mermaid' ? `<pre class="mermaid">${esc(token.text)}</pre>\n` : false;
+      },
     },
   });
   const body = marked.parse(md) as string;

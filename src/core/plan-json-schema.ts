@@ -1,0 +1,198 @@
+// The documented shape of `--format json`: the PlanModel (src/core/plan.ts) as a zod schema.
+// `peer-ready schema --plan` prints it as JSON Schema; docs/plan-json.md describes it. Every
+// object is strict, so a field added to the model without being added here fails the tests,
+// and the type check at the bottom fails `tsc` when the two drift apart.
+import * as z from 'zod';
+import { PROGRAM_TYPES, type ProgramType } from './answers.js';
+import { BAND_IDS } from './plan-content.js';
+import type { PlanModel } from './plan.js';
+import { CitationSchema, PhaseSchema, StatusSchema } from './questionnaire.js';
+
+export const PLAN_SCHEMA_ID = 'https://peer-ready.dev/schema/plan-v1.json';
+
+const programKeys = Object.keys(PROGRAM_TYPES) as [ProgramType, ...ProgramType[]];
+const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).describe('A date, YYYY-MM-DD');
+const Source = z.string().min(1).describe('The citation in words: document, section and lines');
+
+const TallySchema = z.strictObject({
+  met: z.number().int().min(0),
+  partly: z.number().int().min(0),
+  notMet: z.number().int().min(0),
+  notSure: z.number().int().min(0),
+  total: z.number().int().min(0),
+  percent: z.number().int().min(0).max(100).describe('(met + half of partly) / total, rounded'),
+  label: z.string().describe('The readiness band for the percentage, e.g. "Nearly ready"'),
+});
+
+const ActionSchema = z.strictObject({
+  itemId: z.string().describe('The question this task answers ("reflection" for the motivation self-check)'),
+  question: z.string(),
+  status: StatusSchema,
+  statusLabel: z.string(),
+  text: z.string().describe('What to do'),
+  cite: CitationSchema.describe('Where the task comes from: doc key, section, and line or line range'),
+  source: Source,
+  phase: PhaseSchema,
+  month: z.number().int().positive().describe('Month of the plan, 1-based'),
+  monthLabel: z.string().describe('e.g. "February 2027"'),
+  due: IsoDate.describe('The date the task\'s month starts'),
+  owner: z.string().describe('Who owns it, from the answers file; "" when nobody was named'),
+  hasOwner: z.boolean(),
+  note: z.string().optional(),
+});
+
+const PointSchema = z.strictObject({ text: z.string(), source: Source });
+
+export const PlanJsonSchema = z
+  .strictObject({
+    schemaVersion: z.literal(1),
+    org: z.strictObject({
+      name: z.string(),
+      programType: z.enum(programKeys),
+      programLabel: z.string(),
+      startDate: IsoDate,
+      startLabel: z.string(),
+      respondent: z.string().optional(),
+    }),
+    date: IsoDate.describe("The plan's date (--date, the answers file's assessedOn, or today)"),
+    dateLabel: z.string(),
+    timeline: z.strictObject({
+      bandId: z.enum(BAND_IDS),
+      label: z.string(),
+      months: z.number().int().positive(),
+      minimum: z.boolean().describe('True when the length is a floor ("at least"), not a target'),
+      trueCount: z.number().int().min(0),
+      total: z.number().int().min(0),
+      notSure: z.number().int().min(0),
+      why: z.string(),
+      decision: z.string().optional().describe("Set where the source gives no duration and peer-ready chose one"),
+      source: Source,
+      fixed: z.boolean().describe('True when an outside party sets the deadline'),
+      endDate: IsoDate.describe('The last day of the plan'),
+      endLabel: z.string(),
+    }),
+    overall: TallySchema,
+    sections: z.array(z.strictObject({ instrument: z.string(), title: z.string(), source: Source, tally: TallySchema })),
+    phases: z.array(
+      z.strictObject({
+        id: PhaseSchema,
+        title: z.string(),
+        summary: z.string(),
+        firstMonth: z.number().int().positive(),
+        lastMonth: z.number().int().positive(),
+        monthsLabel: z.string(),
+        startDate: IsoDate,
+        endDate: IsoDate,
+        dateRange: z.string(),
+        actionCount: z.number().int().min(0),
+        months: z.array(
+          z.strictObject({
+            month: z.number().int().positive(),
+            label: z.string(),
+            date: IsoDate,
+            actions: z.array(ActionSchema),
+            empty: z.boolean(),
+          }),
+        ),
+      }),
+    ),
+    actions: z.array(ActionSchema).describe('Every task of every phase, in phase order then month'),
+    strengths: z.array(z.strictObject({ itemId: z.string(), text: z.string(), source: Source, note: z.string().optional() })),
+    followUps: z.array(z.strictObject({ itemId: z.string(), question: z.string(), source: Source, note: z.string().optional() })),
+    speedUps: z
+      .strictObject({
+        intro: z.string(),
+        options: z.array(z.strictObject({ title: z.string(), text: z.string(), source: Source })),
+      })
+      .optional()
+      .describe('Present only when the deadline is set from outside'),
+    reflection: z
+      .strictObject({
+        flagged: z.boolean(),
+        rule: z.string(),
+        verdict: z.string(),
+        source: Source,
+        answers: z.array(z.strictObject({ question: z.string(), side: z.string(), answer: z.string(), blank: z.boolean() })),
+      })
+      .optional(),
+    readinessRule: z.string(),
+    notes: z.array(z.strictObject({ itemId: z.string(), question: z.string(), note: z.string() })),
+    schedule: z.strictObject({
+      gantt: z.string().describe('A Mermaid gantt chart of the phases'),
+      milestones: z.array(
+        z.strictObject({ title: z.string(), monthsLabel: z.string(), start: z.string(), end: z.string(), actionCount: z.number().int().min(0) }),
+      ),
+    }),
+    role: z
+      .strictObject({
+        title: z.string(),
+        intro: z.string(),
+        source: Source,
+        requirements: z.array(z.strictObject({ topic: z.string(), points: z.array(PointSchema) })),
+      })
+      .optional(),
+    toolkit: z
+      .strictObject({
+        jobDescription: z.strictObject({
+          intro: z.string(),
+          components: z.array(z.strictObject({ name: z.string(), text: z.string(), source: Source })),
+          outOfRole: z.strictObject({ intro: z.string(), duties: z.array(PointSchema) }),
+          templateFields: z.array(z.strictObject({ field: z.string(), guidance: z.string(), source: Source })),
+        }),
+        interview: z
+          .strictObject({
+            role: z.string(),
+            areas: z.array(z.strictObject({ area: z.string(), questions: z.array(z.string()), source: Source })),
+          })
+          .optional(),
+        interviewLimits: z.strictObject({ intro: z.string(), neverAsk: z.array(PointSchema), mayAsk: z.array(PointSchema) }),
+        payModels: z.array(z.strictObject({ name: z.string(), text: z.string(), tradeOffs: z.string(), source: Source })),
+        misconceptions: z.array(
+          z.strictObject({
+            myth: z.string(),
+            answer: z.string(),
+            source: Source,
+            gaps: z.array(z.strictObject({ itemId: z.string(), question: z.string() })),
+          }),
+        ),
+      })
+      .optional(),
+    merge: z
+      .strictObject({
+        respondents: z.array(z.string()),
+        respondentList: z.string(),
+        rule: z.string(),
+        agreed: z.number().int().min(0),
+        disagreements: z.array(
+          z.strictObject({
+            itemId: z.string(),
+            question: z.string(),
+            combined: z.string(),
+            views: z.array(z.strictObject({ role: z.string(), answer: z.string() })),
+            viewList: z.string(),
+          }),
+        ),
+        items: z.array(z.strictObject({ itemId: z.string(), question: z.string(), combined: z.string(), agree: z.boolean(), summary: z.string() })),
+        unanswered: z.array(z.strictObject({ itemId: z.string(), question: z.string() })),
+      })
+      .optional()
+      .describe('Present when several respondents were combined (peer-ready merge)'),
+  })
+  .describe('A peer-ready implementation plan (--format json)');
+
+export type PlanJson = z.infer<typeof PlanJsonSchema>;
+
+/** The JSON Schema printed by `peer-ready schema --plan`. */
+export function planJsonSchema(): Record<string, unknown> {
+  const base = z.toJSONSchema(PlanJsonSchema, { target: 'draft-2020-12', io: 'output' }) as Record<string, unknown>;
+  return { $id: PLAN_SCHEMA_ID, title: 'peer-ready plan (--format json)', ...base };
+}
+
+// Keep the schema in sync with PlanModel: tsc fails here if a field is added, removed, renamed,
+// made optional or given another type on either side. (The model types programType as a plain
+// string; the schema narrows it to the program types the answers file accepts.)
+type DeepRequired<T> = T extends readonly (infer U)[] ? DeepRequired<U>[] : T extends object ? { [K in keyof T]-?: DeepRequired<T[K]> } : T;
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+type ModelJson = Omit<PlanModel, 'org'> & { org: Omit<PlanModel['org'], 'programType'> & { programType: ProgramType } };
+const inSync: Same<PlanJson, ModelJson> extends true ? (Same<DeepRequired<PlanJson>, DeepRequired<ModelJson>> extends true ? true : never) : never = true;
+void inSync;

@@ -1,0 +1,179 @@
+// Calendar arithmetic across month ends, leap years and year ends, and the dates a plan shows.
+import { describe, expect, it } from 'vitest';
+import { Lexer, type Tokens } from 'marked';
+import { validateAnswers } from '../src/core/answers.js';
+import { addMonths, dayBefore, longDate, monthsBetween, monthYear, today } from '../src/core/dates.js';
+import { formatPlan, planModel } from '../src/core/format.js';
+import { loadCatalog } from '../src/io/load.js';
+import { answersFile, forProgram } from './helpers.js';
+
+const catalog = await loadCatalog();
+
+describe('addMonths', () => {
+  it.each([
+    ['2027-01-31', 1, '2027-02-28'], // clamped to the end of a short month
+    ['2028-01-31', 1, '2028-02-29'], // leap year
+    ['2100-01-31', 1, '2100-02-28'], // a century that is not a leap year
+    ['2000-01-31', 1, '2000-02-29'], // a century that is
+    ['2026-11-30', 3, '2027-02-28'], // across the year end, clamped
+    ['2027-11-30', 3, '2028-02-29'],
+    ['2026-12-15', 1, '2027-01-15'], // December to January
+    ['2026-12-31', 1, '2027-01-31'],
+    ['2027-03-31', 1, '2027-04-30'],
+    ['2027-03-31', 11, '2028-02-29'], // month 12 of a plan starting 2027-03-31
+    ['2027-03-31', 12, '2028-03-31'], // the day is not lost after a clamp
+    ['2027-01-31', 13, '2028-02-29'],
+    ['2027-01-04', 0, '2027-01-04'],
+    ['2027-01-15', 24, '2029-01-15'],
+    ['2027-03-31', -1, '2027-02-28'], // backwards
+    ['2027-01-15', -1, '2026-12-15'],
+    ['2027-01-31', -13, '2025-12-31'],
+  ])('%s + %i months = %s', (from, n, to) => {
+    expect(addMonths(from, n)).toBe(to);
+  });
+
+  it('every month start of a plan from the 31st lands on the last day of short months', () => {
+    const starts = Array.from({ length: 13 }, (_, i) => addMonths('2027-01-31', i));
+    expect(starts).toEqual([
+      '2027-01-31', '2027-02-28', '2027-03-31', '2027-04-30', '2027-05-31', '2027-06-30', '2027-07-31',
+      '2027-08-31', '2027-09-30', '2027-10-31', '2027-11-30', '2027-12-31', '2028-01-31',
+    ]);
+    // Strictly increasing, and exactly one start in each calendar month.
+    for (let i = 1; i < starts.length; i++) expect(starts[i]! > starts[i - 1]!).toBe(true);
+    expect(new Set(starts.map((s) => s.slice(0, 7))).size).toBe(13);
+  });
+});
+
+describe('dayBefore', () => {
+  it.each([
+    ['2027-03-01', '2027-02-28'],
+    ['2028-03-01', '2028-02-29'],
+    ['2027-01-01', '2026-12-31'],
+    ['2027-05-01', '2027-04-30'],
+    ['2027-02-28', '2027-02-27'],
+    ['2000-03-01', '2000-02-29'],
+    ['2100-03-01', '2100-02-28'],
+  ])('the day before %s is %s', (d, before) => {
+    expect(dayBefore(d)).toBe(before);
+  });
+});
+
+describe('monthsBetween', () => {
+  it.each([
+    ['2027-01-31', '2027-02-28', 1], // a clamped month counts, as addMonths does it
+    ['2027-01-31', '2027-02-27', 0],
+    ['2028-01-31', '2028-02-28', 0], // in a leap year the month ends on the 29th
+    ['2028-01-31', '2028-02-29', 1],
+    ['2026-12-15', '2027-01-15', 1], // across the year end
+    ['2026-12-15', '2027-01-14', 0],
+    ['2026-11-30', '2027-02-28', 3],
+    ['2026-11-30', '2027-02-27', 2],
+    ['2027-03-31', '2028-02-29', 11],
+    ['2027-03-31', '2028-03-30', 11],
+    ['2027-03-31', '2028-03-31', 12],
+    ['2027-01-04', '2027-01-04', 0],
+    ['2026-11-23', '2028-11-23', 24],
+  ])('from %s to %s: %i', (a, b, n) => {
+    expect(monthsBetween(a, b)).toBe(n);
+  });
+
+  it('inverts addMonths for every day of a leap year and every gap up to two years', () => {
+    for (let d = '2028-01-01'; d < '2029-01-01'; d = nextDay(d)) {
+      for (let n = 0; n <= 24; n += 5) expect(monthsBetween(d, addMonths(d, n)), `${d} + ${n}`).toBe(n);
+    }
+  });
+});
+
+function nextDay(iso: string): string {
+  const t = new Date(`${iso}T00:00:00Z`);
+  t.setUTCDate(t.getUTCDate() + 1);
+  return t.toISOString().slice(0, 10);
+}
+
+describe('labels', () => {
+  it('monthYear and longDate name the month and year of the date itself', () => {
+    expect(monthYear('2027-02-28')).toBe('February 2027');
+    expect(monthYear('2026-12-31')).toBe('December 2026');
+    expect(monthYear('2027-01-01')).toBe('January 2027');
+    expect(longDate('2028-02-29')).toBe('29 February 2028');
+    expect(longDate('2027-01-04')).toBe('4 January 2027');
+  });
+
+  it('today is the UTC date, whatever the time of day', () => {
+    expect(today(new Date('2026-12-31T23:59:59Z'))).toBe('2026-12-31');
+    expect(today(new Date('2027-01-01T00:00:00Z'))).toBe('2027-01-01');
+  });
+});
+
+describe('dates in a plan', () => {
+  const model = (startDate: string, timelineTrue = 6) =>
+    planModel(catalog, validateAnswers(answersFile(catalog, { timelineTrue, scored: 'no', profile: { startDate } }), forProgram(catalog), 't'), '2026-11-23');
+
+  it('a one-year plan starting 2027-01-31: month 2 is February 2027 and the plan ends the day before month 13', () => {
+    const m = model('2027-01-31');
+    const months = m.phases.flatMap((p) => p.months);
+    expect(months.find((x) => x.month === 2)).toMatchObject({ label: 'February 2027', date: '2027-02-28' });
+    expect(months.find((x) => x.month === 12)).toMatchObject({ label: 'December 2027', date: '2027-12-31' });
+    expect(m.timeline.endDate).toBe('2028-01-30');
+    expect(m.timeline.endLabel).toBe('30 January 2028');
+    const last = m.phases.at(-1)!;
+    expect(last.lastMonth).toBe(12);
+    expect(last.endDate).toBe(dayBefore(addMonths('2027-01-31', 12)));
+    expect(last.dateRange).toMatch(/ – 30 January 2028$/);
+  });
+
+  it('each phase ends the day before the month after its last one starts, and starts on its first month', () => {
+    for (const start of ['2027-01-31', '2026-11-30', '2026-12-15', '2027-03-31', '2028-02-29', '2027-01-04']) {
+      for (const timelineTrue of [9, 6, 2]) {
+        const m = model(start, timelineTrue);
+        for (const p of m.phases) {
+          expect(p.startDate).toBe(addMonths(start, p.firstMonth - 1));
+          expect(p.endDate).toBe(dayBefore(addMonths(start, p.lastMonth)));
+          expect(p.endDate >= p.startDate).toBe(true);
+          for (const mo of p.months) {
+            expect(mo.date).toBe(addMonths(start, mo.month - 1));
+            expect(mo.label).toBe(monthYear(mo.date));
+            for (const a of mo.actions) expect(a).toMatchObject({ month: mo.month, due: mo.date, monthLabel: mo.label });
+          }
+        }
+        expect(m.timeline.endDate).toBe(dayBefore(addMonths(start, m.timeline.months)));
+        expect(m.phases.at(-1)!.endDate).toBe(m.timeline.endDate);
+        expect(monthsBetween(start, nextDay(m.timeline.endDate))).toBe(m.timeline.months);
+        // The schedule's milestones say the same.
+        expect(m.schedule.milestones.map((x) => x.end)).toEqual(m.phases.map((p) => longDate(p.endDate)));
+      }
+    }
+  });
+
+  it('month 12 of a plan starting 2027-03-31 is February 2028 (a leap year), and the plan runs to 30 March 2028', () => {
+    const m = model('2027-03-31');
+    const month12 = m.phases.flatMap((p) => p.months).find((x) => x.month === 12)!;
+    expect(month12).toMatchObject({ label: 'February 2028', date: '2028-02-29' });
+    expect(m.timeline.endDate).toBe('2028-03-30');
+  });
+
+  it('a six-month plan from 30 November crosses the year end: month 4 is February, the plan ends 29 May', () => {
+    const m = model('2026-11-30', 9);
+    const months = m.phases.flatMap((p) => p.months);
+    expect(months.find((x) => x.month === 2)).toMatchObject({ label: 'December 2026', date: '2026-12-30' });
+    expect(months.find((x) => x.month === 3)).toMatchObject({ label: 'January 2027', date: '2027-01-30' });
+    expect(months.find((x) => x.month === 4)).toMatchObject({ label: 'February 2027', date: '2027-02-28' });
+    expect(m.timeline).toMatchObject({ months: 6, endDate: '2027-05-29', endLabel: '29 May 2027' });
+  });
+
+  it('the Markdown shows the same month headings and phase dates', async () => {
+    const a = validateAnswers(answersFile(catalog, { timelineTrue: 6, profile: { startDate: '2027-01-31' } }), forProgram(catalog), 't');
+    const md = await formatPlan(catalog, a, '2026-11-23', 'md');
+    const h = (depth: number) => Lexer.lex(md).filter((t): t is Tokens.Heading => t.type === 'heading' && t.depth === depth).map((t) => t.text);
+    expect(h(4)).toContain('Month 2: February 2027');
+    expect(h(4)).toContain('Month 12: December 2027');
+    const last = catalog.content.phases.at(-1)!;
+    const [first, lastMonth] = last.months['one-year'];
+    expect(lastMonth).toBe(12);
+    expect(h(3)).toContain(`${last.title} (months ${first}–12: ${longDate(addMonths('2027-01-31', first - 1))} – 30 January 2028)`);
+    expect(md).toMatch(/\| Plan runs to \| 30 January 2028 /);
+    // The gantt chart gets the same ISO dates.
+    expect(md).toMatch(/, 2027-01-31, /);
+    expect(md).toMatch(/, 2028-01-30\n/);
+  });
+});

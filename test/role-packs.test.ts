@@ -1,0 +1,245 @@
+// Role packs (questionnaires/roles/*.yaml): a golden plan for each from its example answers
+// (examples/roles/), the role's heading and interview questions in the plan, and every figure
+// in a pack checked against the source lines it cites.
+import { describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Lexer, type Token, type Tokens } from 'marked';
+import { parse } from 'yaml';
+import { PROGRAM_TYPES, type ProgramType } from '../src/core/answers.js';
+import { formatPlan } from '../src/core/format.js';
+import { escapeMarkdown } from '../src/core/render.js';
+import type { Citation } from '../src/core/questionnaire.js';
+import type { RolePack } from '../src/core/role-pack.js';
+import { readAnswersFile } from '../src/io/answers-file.js';
+import { loadCatalog } from '../src/io/load.js';
+import { forProgram } from './helpers.js';
+
+const catalog = await loadCatalog();
+const PROGRAMS = Object.keys(PROGRAM_TYPES) as ProgramType[];
+const BIN = join(process.cwd(), 'dist', 'cli.js');
+const DATE = '2026-11-23';
+
+const example = (p: ProgramType) => `examples/roles/${p}.yaml`;
+const golden = (p: ProgramType) => `examples/roles/${p}.plan.md`;
+
+describe('every program type has a role pack and an example', () => {
+  it('one pack per program type, one answers file and one golden plan per pack', () => {
+    expect(Object.keys(catalog.roles).sort()).toEqual([...PROGRAMS].sort());
+    expect(readdirSync('questionnaires/roles').sort()).toEqual(PROGRAMS.map((p) => `${p}.yaml`).sort());
+    expect(readdirSync('examples/roles').sort()).toEqual(PROGRAMS.flatMap((p) => [`${p}.plan.md`, `${p}.yaml`]).sort());
+  });
+});
+
+describe.each(PROGRAMS)('role pack %s', (p) => {
+  const pack = catalog.roles[p]!;
+
+  it('the example answers are for this program, and varied', async () => {
+    const a = await readAnswersFile(example(p), forProgram(catalog));
+    expect(a.profile.programType).toBe(p);
+    const values = Object.values(a.answers).map((x) => x.value);
+    for (const v of ['yes', 'partly', 'no', 'true', 'false']) expect(values, v).toContain(v);
+    expect(Object.values(a.answers).some((x) => x.note)).toBe(true);
+    expect(Object.values(a.answers).some((x) => x.owner)).toBe(true);
+    // Every role question is answered, and not all the same way.
+    const roleIds = pack.questions.flatMap((s) => s.items.map((i) => i.id));
+    expect(new Set(roleIds.map((id) => a.answers[id]!.value)).size).toBeGreaterThan(1);
+  });
+
+  it(`${golden(p)} is the plan for ${example(p)} (UPDATE_GOLDEN=1 rewrites it)`, async () => {
+    const a = await readAnswersFile(example(p), forProgram(catalog));
+    const text = await formatPlan(catalog, a, DATE, 'md');
+    if (process.env.UPDATE_GOLDEN) writeFileSync(golden(p), text);
+    expect(text).toBe(readFileSync(golden(p), 'utf8'));
+  });
+
+  it('the binary writes the same plan', () => {
+    const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1' };
+    delete env.CI;
+    const r = spawnSync(process.execPath, [BIN, '--answers', example(p), '--date', DATE, '--out', '-'], { encoding: 'utf8', env, input: '' });
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toBe(readFileSync(golden(p), 'utf8'));
+  });
+
+  it('the golden plan has the role heading, its requirements, and its interview questions in the toolkit', () => {
+    const tokens = Lexer.lex(readFileSync(golden(p), 'utf8'));
+    const h2 = tokens.filter((t): t is Tokens.Heading => t.type === 'heading' && t.depth === 2).map((t) => t.text);
+    expect(h2).toContain(`Requirements for this role: ${escapeMarkdown(pack.title)}`);
+    expect(h2.filter((h) => h.startsWith('Requirements for this role'))).toHaveLength(1);
+
+    // The requirements section: each topic in bold, then its points, in order.
+    const req = section(tokens, 2, 'Requirements for this role');
+    const lists = req.filter((t): t is Tokens.List => t.type === 'list');
+    expect(lists).toHaveLength(pack.requirements.length);
+    lists.forEach((list, i) => {
+      expect(list.items.map((it) => it.text.replace(/ \*\(.*\)\*$/, ''))).toEqual(pack.requirements[i]!.points.map((pt) => escapeMarkdown(pt.text)));
+    });
+
+    // The toolkit: "Interview questions: <title>", each area with its questions, in order.
+    const h3 = tokens.filter((t): t is Tokens.Heading => t.type === 'heading' && t.depth === 3).map((t) => t.text);
+    expect(h3).toContain(`Interview questions: ${escapeMarkdown(pack.title)}`);
+    expect(h3.indexOf('Job description outline')).toBeLessThan(h3.indexOf(`Interview questions: ${escapeMarkdown(pack.title)}`));
+    const interview = section(tokens, 3, 'Interview questions:');
+    const areas = interview.filter((t): t is Tokens.Paragraph => t.type === 'paragraph').map((t) => (t.tokens.find((x) => x.type === 'strong') as Tokens.Strong).text);
+    expect(areas).toEqual(pack.interview.map((a) => escapeMarkdown(a.area)));
+    const questions = interview.filter((t): t is Tokens.List => t.type === 'list').map((l) => l.items.map((it) => it.text));
+    expect(questions).toEqual(pack.interview.map((a) => a.questions.map((q) => escapeMarkdown(q))));
+    expect(questions.flat().length).toBeGreaterThanOrEqual(3);
+  });
+});
+
+/** The tokens after the heading of `depth` starting with `title`, up to the next heading of that depth or higher. */
+function section(tokens: Token[], depth: number, title: string): Token[] {
+  const start = tokens.findIndex((t) => t.type === 'heading' && (t as Tokens.Heading).depth === depth && (t as Tokens.Heading).text.startsWith(title));
+  expect(start, title).toBeGreaterThanOrEqual(0);
+  const rest = tokens.slice(start + 1);
+  const end = rest.findIndex((t) => t.type === 'heading' && (t as Tokens.Heading).depth <= depth);
+  return end < 0 ? rest : rest.slice(0, end);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Every figure in a role pack is cited, and is in the lines it cites.
+
+const SEED_DIR = '../shared/seeds';
+const SEED_PREFIX: Record<Citation['doc'], string> = { handbook: '004', cmpss: '002', 'wi-cps': '001', 'wi-cpps': '000', 'cw-m4': '003' };
+const seedLines = Object.fromEntries(
+  Object.entries(SEED_PREFIX).map(([doc, prefix]) => {
+    const name = readdirSync(SEED_DIR).find((f) => f.startsWith(`${prefix}_`) && f.endsWith('.txt'))!;
+    return [doc, readFileSync(join(SEED_DIR, name), 'utf8').split('\n')];
+  }),
+) as Record<Citation['doc'], string[]>;
+
+/** Lines may shift by a few in the OCR'd sources: look this far either side of the cited range. */
+const TOLERANCE = 3;
+
+const ONES = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen'];
+const TENS = ['', '', 'twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety'];
+const inWords = (n: number) => (n < 20 ? ONES[n]! : TENS[Math.floor(n / 10)]! + (n % 10 ? `-${ONES[n % 10]}` : ''));
+/** Number words from two to ninety-nine ("one" is left out: "one program", "no one" are not figures). */
+const WORDS = new Map(Array.from({ length: 98 }, (_, i) => [inWords(i + 2), i + 2] as const));
+const WORD_RE = new RegExp(`\\b(${[...WORDS.keys()].sort((a, b) => b.length - a.length).map((w) => w.replace('-', '[- ]')).join('|')})\\b`, 'gi');
+
+/** The figures in a text: numerals (1,000 / 1.5 / .1 / $50.00 / 85%) and number words, as numbers. */
+function figures(text: string, words = WORDS): number[] {
+  const out = new Set<number>();
+  for (const m of text.replace(/(\d),(\d{3})\b/g, '$1$2').matchAll(/\d*\.?\d+/g)) out.add(Number(m[0]));
+  for (const m of text.matchAll(WORD_RE)) {
+    const n = words.get(m[0].toLowerCase().replace(' ', '-'));
+    if (n !== undefined) out.add(n);
+  }
+  return [...out];
+}
+
+/** The cited lines, with the tolerance either side. */
+function citedText(c: Citation): string {
+  const [a, b = a] = String(c.lines).split('-').map(Number) as [number, number?];
+  return seedLines[c.doc].slice(Math.max(0, a - 1 - TOLERANCE), b + TOLERANCE).join('\n');
+}
+
+interface Cited {
+  file: string;
+  where: string;
+  text: string;
+  cite: Citation;
+}
+
+function citedTexts(file: string, pack: RolePack): Cited[] {
+  const out: Cited[] = [{ file, where: 'intro', text: pack.intro, cite: pack.cite }];
+  pack.requirements.forEach((r, i) => r.points.forEach((pt, j) => out.push({ file, where: `requirements[${i}].points[${j}]`, text: pt.text, cite: pt.cite })));
+  pack.interview.forEach((a, i) => out.push({ file, where: `interview[${i}]`, text: [a.area, ...a.questions].join('\n'), cite: a.cite }));
+  pack.questions.forEach((s, si) =>
+    s.items.forEach((item, ii) => {
+      out.push({ file, where: `questions[${si}].items[${ii}]`, text: [item.text, item.help ?? ''].join('\n'), cite: item.cite });
+      if (item.type !== 'text') item.actions.forEach((act, ai) => out.push({ file, where: `questions[${si}].items[${ii}].actions[${ai}]`, text: act.text, cite: act.cite }));
+    }),
+  );
+  return out;
+}
+
+const packs = PROGRAMS.map((p) => ({ file: `questionnaires/roles/${p}.yaml`, pack: catalog.roles[p]! }));
+const all = packs.flatMap(({ file, pack }) => citedTexts(file, pack));
+
+/**
+ * Figures that are not written in the lines they cite. Each is reported for the content owners;
+ * the test fails if one of these is fixed (so the list stays true) or if a new one appears.
+ */
+const KNOWN: Record<string, string> = {
+  'questionnaires/roles/ca-cmpss.yaml questions[0].items[1].actions[0] 6':
+    'derived: "the six state qualifications" counts the list a)–f) at lines 150-157; the source never says "six"',
+  'questionnaires/roles/wi-cpps.yaml requirements[1].points[1] 4':
+    'derived: "four categories" counts the categories at lines 550-556; line 548 only says "each of the following categories"',
+  'questionnaires/roles/wi-cpps.yaml requirements[1].points[1] 12':
+    'derived: "12 of the 20 hours" is 3 hours x 4 categories; the source does not state 12',
+  'questionnaires/roles/wi-cpps.yaml requirements[1].points[2] 4':
+    'derived: "The four categories" counts the categories at lines 550-556',
+  'questionnaires/roles/wi-cpps.yaml questions[0].items[2] 4':
+    'derived: "each of the four categories" (as above)',
+};
+
+describe('every figure in the role packs is cited and found in its source', () => {
+  it('reads the five source documents', () => {
+    for (const lines of Object.values(seedLines)) expect(lines.length).toBeGreaterThan(200);
+  });
+
+  it('every requirement point and interview area cites a document and a section; lines exist and run forwards', () => {
+    const n = { points: 0, areas: 0 };
+    for (const c of all) {
+      if (c.where.startsWith('requirements')) n.points++;
+      if (c.where.startsWith('interview')) n.areas++;
+      expect(c.cite.section.trim().length, `${c.file} ${c.where}`).toBeGreaterThan(0);
+      if (c.cite.lines === undefined) continue;
+      const [a, b = a] = String(c.cite.lines).split('-').map(Number) as [number, number?];
+      expect(a, `${c.file} ${c.where}`).toBeLessThanOrEqual(b);
+      expect(b, `${c.file} ${c.where}: ${c.cite.doc} has ${seedLines[c.cite.doc].length} lines`).toBeLessThanOrEqual(seedLines[c.cite.doc].length);
+    }
+    expect(n.points).toBeGreaterThan(50);
+    expect(n.areas).toBeGreaterThanOrEqual(PROGRAMS.length);
+  });
+
+  it('any text with a digit in it cites lines, not just a section', () => {
+    const unlined = all.filter((c) => /\d/.test(c.text) && c.cite.lines === undefined).map((c) => `${c.file} ${c.where}`);
+    expect(unlined).toEqual([]);
+  });
+
+  it(`every figure appears, as a numeral or in words, within ${TOLERANCE} lines of the range it cites`, () => {
+    const misses: string[] = [];
+    let checked = 0;
+    for (const c of all) {
+      const nums = figures(c.text);
+      if (nums.length === 0 || c.cite.lines === undefined) continue;
+      const source = new Set(figures(citedText(c.cite), new Map([...WORDS, ['one', 1]])));
+      for (const n of nums) {
+        checked++;
+        if (!source.has(n)) misses.push(`${c.file} ${c.where} ${n}`);
+      }
+    }
+    expect(checked).toBeGreaterThan(40);
+    const unexpected = misses.filter((m) => !(m in KNOWN)).map((m) => {
+      const [file, where] = m.split(' ');
+      const c = all.find((x) => x.file === file && x.where === where)!;
+      return `${m} (cites ${c.cite.doc} lines ${c.cite.lines}: "${c.text.slice(0, 80)}…")`;
+    });
+    expect(unexpected, 'figures not found in the cited lines').toEqual([]);
+    expect(Object.keys(KNOWN).filter((k) => !misses.includes(k)), 'known mismatches that are now fixed: remove them from KNOWN').toEqual([]);
+  });
+
+  it('the figure check itself: finds numerals and words, and tells a wrong figure from a right one', () => {
+    expect(figures('20 hours, at least 1.5 in each of six categories; the $50.00 fee; 85% on the exam; 1,000 staff; .1 CEU')).toEqual(
+      expect.arrayContaining([20, 1.5, 6, 50, 85, 1000, 0.1]),
+    );
+    expect(figures('Twenty-four hours and forty eight more')).toEqual([24, 48]);
+    expect(figures('no one, one program')).toEqual([]);
+    const training = { doc: 'wi-cps', section: 'FAQ', lines: 652 } as const;
+    expect(figures(citedText(training))).toContain(48);
+    expect(figures(citedText(training))).not.toContain(40);
+    // The tolerance reaches 3 lines either side, and no further.
+    expect(figures(citedText({ ...training, lines: 649 }))).toContain(48);
+    expect(figures(citedText({ ...training, lines: 648 }))).not.toContain(48);
+  });
+});
+
+// The role pack files are read by the catalog; check the YAML on disk is what it loaded.
+it('the catalog loaded the role packs from these files', () => {
+  for (const { file, pack } of packs) expect(parse(readFileSync(file, 'utf8')).title).toBe(pack.title);
+});
