@@ -132,8 +132,7 @@ export async function main(argv: string[]): Promise<number> {
     const files = [...rest, ...(o.answers ?? [])];
     const c = await import('./commands/consultant.js');
     const written = command === 'merge' ? await c.runMerge(files, common) : await c.runCompare(files, common);
-    if (written !== '-') process.stderr.write(`peer-ready: wrote ${written}\n`);
-    return EXIT.ok;
+    return wrote(written);
   }
   if (rest.length > 0) throw new UsageError(`unexpected argument "${rest[0]}"; see peer-ready --help`);
 
@@ -141,8 +140,7 @@ export async function main(argv: string[]): Promise<number> {
     if (o.answers.length > 1) {
       const { runMerge } = await import('./commands/consultant.js');
       const written = await runMerge(o.answers, common);
-      if (written !== '-') process.stderr.write(`peer-ready: wrote ${written}\n`);
-      return EXIT.ok;
+      return wrote(written);
     }
     if (statSync(o.answers[0]!, { throwIfNoEntry: false })?.isDirectory() && o['out-dir'] !== undefined) {
       if (o.out !== undefined) throw new UsageError('--out names one file; with a folder of answers use --out-dir');
@@ -155,8 +153,7 @@ export async function main(argv: string[]): Promise<number> {
     if (o['out-dir'] !== undefined) throw new UsageError('--out-dir goes with a folder of answers files: --answers DIR --out-dir PLANS');
     const { runPlan } = await import('./commands/plan.js');
     const written = await runPlan({ answers: o.answers[0]!, ...common });
-    if (written !== '-') process.stderr.write(`peer-ready: wrote ${written}\n`);
-    return EXIT.ok;
+    return wrote(written);
   }
   if (o['out-dir'] !== undefined) throw new UsageError('--out-dir goes with --answers DIR');
 
@@ -177,6 +174,12 @@ export async function main(argv: string[]): Promise<number> {
   }
   const { runWizard } = await import('./wizard-entry.js');
   return runWizard({ fresh: !!o.new, out: o.out, date: o.date, format: fmt, templates: o.templates, force: !!o.force });
+}
+
+/** Say where a result went (on stderr, so that stdout stays the document when --out is -). */
+function wrote(path: string): number {
+  if (path !== '-') process.stderr.write(`peer-ready: wrote ${path}\n`);
+  return EXIT.ok;
 }
 
 export function reportError(e: unknown): number {

@@ -174,3 +174,26 @@ describe('scripted mode', () => {
     expect(r.stderr).not.toMatch(/Raw mode/i);
   });
 });
+
+describe('examples', () => {
+  it('examples/answers.schema.json is what `peer-ready schema` prints (regenerate it after changing a questionnaire)', () => {
+    expect(readFileSync('examples/answers.schema.json', 'utf8')).toBe(run(['schema']).stdout);
+  });
+
+  it('the JSON Schema accepts every example answers file and rejects a wrong value and a missing role answer', async () => {
+    const { Ajv2020 } = await import('ajv/dist/2020.js');
+    const validate = new Ajv2020({ strict: false }).compile(JSON.parse(run(['schema']).stdout));
+    const { parse } = await import('yaml');
+    const files = ['examples/answers.json', 'examples/answers-fixed-deadline.yaml', ...readdirSync('examples/roles').filter((f) => f.endsWith('.yaml')).map((f) => `examples/roles/${f}`)];
+    for (const f of files) {
+      const data = f.endsWith('.json') ? JSON.parse(readFileSync(f, 'utf8')) : parse(readFileSync(f, 'utf8'));
+      expect(validate(data), `${f}: ${JSON.stringify(validate.errors)}`).toBe(true);
+    }
+    const bad = JSON.parse(readFileSync('examples/answers.json', 'utf8'));
+    bad.answers['tl.01'] = 'maybe';
+    expect(validate(bad)).toBe(false);
+    const wi = parse(readFileSync('examples/answers-fixed-deadline.yaml', 'utf8'));
+    delete wi.answers['role.wi-cps.billing'];
+    expect(validate(wi)).toBe(false);
+  });
+});

@@ -327,7 +327,7 @@ describe('peer-ready schema --plan', () => {
 
     // An independent validator (Ajv, draft 2020-12) accepts the binary's own JSON plans and
     // rejects one with an unknown field.
-    // (ajv is installed with conf, a dev dependency.)
+    // (ajv, a dev dependency, checks JSON Schema draft 2020-12.)
     const { Ajv2020 } = await import('ajv/dist/2020.js');
     const validate = new Ajv2020({ strict: false, allErrors: true }).compile(schema);
     for (const file of EXAMPLES) {
