@@ -11,7 +11,7 @@ import { initialState, itemsOf } from '../src/core/wizard-state.js';
 import { readAnswersFile } from '../src/io/answers-file.js';
 import { loadCatalog } from '../src/io/load.js';
 import { openStore } from '../src/io/store.js';
-import { makeContext, persistTo, writeOutputs } from '../src/ui/session.js';
+import { makeContext, persistTo, writeOutputs } from '../src/io/session.js';
 import { Wizard } from '../src/ui/wizard.js';
 
 const DATE = '2027-01-15';

@@ -74,8 +74,8 @@ function valueFor(item: Questionnaire['sections'][number]['items'][number], stat
     case 'yes-partly-no':
       return status === 'met' ? 'yes' : status === 'partly' ? 'partly' : 'no';
     case 'choice': {
-      const want = status === 'partly' ? 'partly' : status;
-      const exact = item.choices.find((c) => c.status === want);
+      // A choice item may have no "partly" choice; then the closest lower one stands for it.
+      const exact = item.choices.find((c) => c.status === status);
       return (exact ?? item.choices.find((c) => c.status === 'not-met') ?? item.choices[0]!).value;
     }
     case 'text':

@@ -5,7 +5,7 @@
 // that line with the wizard's first screen. Keys typed meanwhile wait in the terminal and are
 // read, in order, as soon as the wizard starts.
 import type { MutableRefObject } from 'react';
-import type { WizardOptions } from './session.js';
+import type { WizardOptions } from '../io/session.js';
 
 export type { WizardOptions };
 
@@ -22,7 +22,7 @@ export async function runWizard(opts: WizardOptions): Promise<number> {
       import('ink'),
       import('react'),
       import('./wizard.js'),
-      import('./session.js'),
+      import('../io/session.js'),
       import('./theme.js'),
     ]);
     loaded = { ink, react, wizard, theme, session: await session.openSession(opts) };

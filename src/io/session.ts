@@ -6,11 +6,11 @@ import { formatPlan, questionnairesFor, type Catalog, type Format } from '../cor
 import { firstOfNextMonth, initialState, toAssessment, toRecord, type WizardContext, type WizardEvent, type WizardState } from '../core/wizard-state.js';
 import { checkDate, defaultOut, slug } from '../commands/plan.js';
 import { today } from '../core/dates.js';
-import { loadCatalog } from '../io/load.js';
-import { writeAtomic } from '../io/output.js';
-import { openStore, type AssessmentStore } from '../io/store.js';
-import type { RunInfo } from './screens/types.js';
-import type { WizardDeps, WriteEffect } from './use-wizard.js';
+import { loadCatalog } from './load.js';
+import { writeAtomic } from './output.js';
+import { openStore, type AssessmentStore } from './store.js';
+import type { RunInfo } from '../ui/screens/types.js';
+import type { WizardDeps, WriteEffect } from '../ui/use-wizard.js';
 
 export interface WizardOptions {
   fresh: boolean;
