@@ -3,7 +3,8 @@
 import Mustache from 'mustache';
 import { InputError } from './errors.js';
 
-export type Templates = Record<string, { text: string; file: string }>;
+/** Templates by name. `custom` marks one that came from the user (--templates DIR). */
+export type Templates = Record<string, { text: string; file: string; custom?: boolean }>;
 
 const NEEDS_ESCAPE = /[\\`*_[\]<>|~$&\u0000-\u001f\u007f\u2028\u2029]/;
 const LEADING = /^\s*(?:[-+=#]|\d+[.)])/;
@@ -164,7 +165,10 @@ export function render(templates: Templates, root: string, view: unknown, escape
   const partials: Record<string, string> = {};
   for (const [k, v] of Object.entries(templates)) partials[k] = v.text;
   try {
-    return Mustache.render(t.text, plainView(view), partials, { escape });
+    // The built-in templates are ours and read the model as it is; when any template is the
+    // user's, they all see the plain copy.
+    const custom = Object.values(templates).some((x) => x.custom);
+    return Mustache.render(t.text, custom ? plainView(view) : view, partials, { escape });
   } catch (e) {
     // A partial that includes itself, directly or through others, never stops: name the partial
     // tag that closes the loop.

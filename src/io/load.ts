@@ -28,7 +28,9 @@ export async function loadCatalog(templatesDir?: string): Promise<Catalog> {
     const { parseYamlText } = await import('./yaml.js');
     return { file, data: parseYamlText(readFileSync(file, 'utf8'), file) };
   };
-  const templates = { ...base.templates, ...templatesFrom(files, join(templatesDir, '/')) };
+  const own = templatesFrom(files, join(templatesDir, '/'));
+  for (const t of Object.values(own)) t.custom = true;
+  const templates = { ...base.templates, ...own };
   checkTemplates(templates);
   const contentFile = await yamlFile('plan.yaml');
   const toolkitFile = await yamlFile('toolkit.yaml');
