@@ -5,7 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadCatalog } from '../src/io/load.js';
-import { answersFile, forProgram, tempDir } from './helpers.js';
+import { answersFile, tempDir } from './helpers.js';
 
 const BIN = join(process.cwd(), 'dist', 'cli.js');
 const catalog = await loadCatalog();

@@ -10,7 +10,6 @@ import { loadCatalog } from '../src/io/load.js';
 import { answersFile, forProgram } from './helpers.js';
 
 const catalog = await loadCatalog();
-const qs = catalog.questionnaires;
 const md = (f: ReturnType<typeof answersFile>, date = '2027-01-01') => formatPlan(catalog, validateAnswers(f, forProgram(catalog), 't.json'), date, 'md');
 
 function flat(tokens: Token[]): Token[] {

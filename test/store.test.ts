@@ -1,7 +1,7 @@
 // Saved wizard progress (src/io/store.ts): written as given, read back after the writer dies,
 // kept apart per organisation, and never a crash on a damaged file (which is kept, moved aside).
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';

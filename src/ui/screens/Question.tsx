@@ -1,5 +1,5 @@
 // An instrument's intro screen and the question screen (choices or free text, help, note).
-import { Box, Text, useStdout } from 'ink';
+import { Box, useStdout } from 'ink';
 import { formatCitation } from '../../core/questionnaire.js';
 import { answeredCount, itemChoices, itemsOf, instrumentsOf } from '../../core/wizard-state.js';
 import { Tone } from '../theme.js';
