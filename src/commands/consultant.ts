@@ -100,7 +100,6 @@ export async function runBatch(dir: string, outDir: string, opts: Common): Promi
       if (taken.has(outName)) outName = `${name}.${opts.format}`;
       taken.add(outName);
       const out = join(outDir, outName);
-      checkWritable(out, opts.force);
       const model = planModel(catalog, a, date);
       const text = await renderModel(catalog, model, opts.format);
       writeAtomic(out, text, opts.force);

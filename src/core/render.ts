@@ -81,7 +81,7 @@ function openingIndex(text: string, msg: string, pos: number): number {
 
 /** Parse every template, reporting the file and line of the first error; check that partials exist. */
 export function checkTemplates(templates: Templates): void {
-  for (const [name, t] of Object.entries(templates)) {
+  for (const t of Object.values(templates)) {
     let tokens: Token[];
     try {
       tokens = Mustache.parse(t.text) as unknown as Token[];
@@ -109,7 +109,6 @@ export function checkTemplates(templates: Templates): void {
       }
     };
     walk(tokens);
-    void name;
   }
 }
 

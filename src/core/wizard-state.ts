@@ -2,6 +2,8 @@
 // state and the effects to carry out (save progress, write the files, exit). The UI feeds it
 // one key at a time and draws whatever state it returns, so every key is applied to the latest
 // state, in order, however fast keys arrive; and every transition can be tested without a terminal.
+import type * as z from 'zod';
+import type { PositionSchema, RecordSchema } from './wizard-record.js';
 import { IsoDate, PROGRAM_TYPES, type Answer, type Assessment, type Profile, type ProgramType } from './answers.js';
 import { allowedValues, type Item, type Questionnaire, type Section } from './questionnaire.js';
 import { addMonths } from './dates.js';
@@ -12,29 +14,17 @@ import { editField, field, type TextField } from './wizard-text.js';
 // Model
 
 export type ProfileDraft = Partial<Profile>;
-export type RecordStatus = 'in-progress' | 'complete' | 'saved';
+export type RecordStatus = SavedAssessment['status'];
 
 /** Where an assessment was left, as saved in the store. */
-export type Position =
-  | { step: 'name' | 'program' | 'start' | 'fixed' | 'review' | 'results' }
-  | { step: 'intro' | 'question'; index: number };
+export type Position = z.infer<typeof PositionSchema>;
 
-/** One assessment as the store keeps it (the store adds the timestamps). */
-export interface AssessmentRecord {
-  id: string;
-  profile: ProfileDraft;
-  values: Record<string, string>;
-  notes: Record<string, string>;
-  position: Position;
-  status: RecordStatus;
-  /** Number of questions when last saved (so listing needs no questionnaires). */
-  total: number;
-  files?: { plan: string; answers: string };
-}
-export interface SavedAssessment extends AssessmentRecord {
-  createdAt: string;
-  updatedAt: string;
-}
+/**
+ * One assessment as the store keeps it: the shape is RecordSchema's (checked when read back);
+ * the store adds the timestamps when it saves one.
+ */
+export type SavedAssessment = z.infer<typeof RecordSchema>;
+export type AssessmentRecord = Omit<SavedAssessment, 'createdAt' | 'updatedAt'>;
 
 export interface FlatItem {
   item: Item;
