@@ -33,6 +33,7 @@ export const ProfileSchema = z.strictObject({
   programType: z.enum(programKeys).describe(`One of: ${programKeys.join(', ')}`),
   startDate: IsoDate.describe('When the plan starts (month 1), YYYY-MM-DD'),
   timelineFixed: z.boolean().describe('True when a funder or other outside party sets the deadline'),
+  targetDate: IsoDate.optional().describe('Optional: when peer staff must be in post, or the funder\'s date (YYYY-MM-DD); the plan is fitted to it'),
   respondent: z.string().trim().min(1).max(80).optional().describe('Who answered, by role (e.g. "HR director")'),
 });
 export type Profile = z.infer<typeof ProfileSchema>;
@@ -96,6 +97,9 @@ export function validateAnswers(
   const parsed = AnswersFileSchema.safeParse(data, { reportInput: true });
   if (!parsed.success) throw InputError.fromZod(file, parsed.error);
   const { profile, answers: raw, assessedOn } = parsed.data;
+  if (profile.targetDate !== undefined && profile.targetDate <= profile.startDate) {
+    throw new InputError(file, 'profile.targetDate', `${profile.targetDate} is not after the plan's start (${profile.startDate}); give a later date or leave targetDate out`);
+  }
   // Which questions exist can depend on the role (role packs add their own).
   const qs = typeof questionnaires === 'function' ? questionnaires(profile.programType) : questionnaires;
   const items = new Map<string, Item>(allItems(qs).map(({ item }) => [item.id, item]));

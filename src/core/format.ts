@@ -6,6 +6,7 @@ import { buildPlan, type PlanModel } from './plan.js';
 import type { Questionnaire } from './questionnaire.js';
 import { render, type Templates } from './render.js';
 import type { RolePack, Toolkit } from './role-pack.js';
+import type { Milestones } from './schedule.js';
 
 export interface Catalog {
   /** The four instruments every assessment has. */
@@ -14,6 +15,8 @@ export interface Catalog {
   templates: Templates;
   roles: Partial<Record<ProgramType, RolePack>>;
   toolkit: Toolkit;
+  /** The hiring milestones and scheduling rule (templates/milestones.yaml). */
+  milestones: Milestones;
 }
 
 export { FORMATS, type Format } from './formats.js';
@@ -43,7 +46,12 @@ export function questionnairesFor(catalog: Catalog, programType: ProgramType): Q
 
 export function planModel(catalog: Catalog, a: Assessment, date: string, opts: { merged?: Merged } = {}): PlanModel {
   const qs = questionnairesFor(catalog, a.profile.programType);
-  return buildPlan(qs, catalog.content, a, date, { ...opts, role: catalog.roles[a.profile.programType], toolkit: catalog.toolkit });
+  return buildPlan(qs, catalog.content, a, date, {
+    ...opts,
+    role: catalog.roles[a.profile.programType],
+    toolkit: catalog.toolkit,
+    milestones: catalog.milestones,
+  });
 }
 
 export function planMarkdown(catalog: Catalog, model: PlanModel): string {
