@@ -347,6 +347,19 @@ export function buildPlan(
   }
 
   // ---- Tasks: one per piece of work. ----
+  // What a piece of work follows is declared on any of its actions, and holds wherever it appears.
+  const afterByKey = new Map<string, string[]>();
+  for (const q of ordered)
+    for (const s of q.sections)
+      for (const item of s.items) {
+        if (!isScored(item)) continue;
+        item.actions.forEach((x, i) => {
+          if (x.after) {
+            const k = actionKey(item.id, i, x.id);
+            afterByKey.set(k, [...(afterByKey.get(k) ?? []), ...x.after]);
+          }
+        });
+      }
   const drafts = new Map<string, TaskDraft>();
   const phaseRank = (p: Phase) => PHASE_ORDER.indexOf(p);
   let order = 0;
@@ -362,7 +375,7 @@ export function buildPlan(
       if (t.pin) d.pin = t.pin;
       if (t.order !== undefined) d.order = Math.min(d.order, t.order);
     }
-    for (const x of t.after ?? []) d.after.add(x);
+    for (const x of t.after ?? afterByKey.get(key) ?? []) d.after.add(x);
     if (!d.why.some((w) => w.itemId === t.why.itemId)) d.why.push(t.why);
     if (!d.sources.includes(source)) d.sources.push(source);
     if (t.gap) {
@@ -412,7 +425,6 @@ export function buildPlan(
         text: act.text,
         cite: act.cite,
         phase: gap.phase,
-        after: act.after,
         role: gap.role,
         why: { itemId: gap.itemId, question: gap.question, statusLabel: STATUS_LABEL[gap.status], source: act.source, ...(gap.note ? { note: gap.note } : {}) },
         gap,
