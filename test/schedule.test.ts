@@ -286,12 +286,19 @@ describe('the order data is checked when loaded', () => {
 
   it('rejects a window that cannot be met: after a milestone but before an earlier one', () => {
     const fs = edit(files(), 'questionnaires/stage1.yaml', (q) => {
-      firstAction(q, 's1.respect.inform-staff').after = ['job-posted'];
+      firstAction(q, 's1.respect.inform-staff').after = ['supervisor-trained'];
     });
     edit(fs, 'templates/milestones.yaml', (m) => {
-      m.milestones.find((x: any) => x.id === 'leadership-decision').after.push('announce-plan');
+      m.milestones.find((x: any) => x.id === 'job-posted').after.push('announce-plan');
     });
-    expect(() => checkCatalog(fs)).toThrow(/templates\/milestones\.yaml: .*milestone "leadership-decision" must follow "announce-plan" \(which comes after milestone "job-posted"\)/);
+    expect(() => checkCatalog(fs)).toThrow(/templates\/milestones\.yaml: .*milestone "job-posted" must follow "announce-plan" \(which comes after milestone "supervisor-trained"\), but in the six-months plan it is dated earlier/);
+  });
+
+  it('a milestone that opens a phase holds for every task of it: a policy task before leadership decides is a cycle', () => {
+    const fs = edit(files(), 'templates/milestones.yaml', (m) => {
+      m.milestones.find((x: any) => x.id === 'leadership-decision').after.push('draft-job-description');
+    });
+    expect(() => checkCatalog(fs)).toThrow(/cycle: .*leadership-decision.*draft-job-description/);
   });
 
   it('rejects milestones dated out of their order', () => {

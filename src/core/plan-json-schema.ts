@@ -98,6 +98,7 @@ export const PlanJsonSchema = z
       fixed: z.boolean().describe('True when an outside party sets the deadline'),
       endDate: IsoDate.describe('The last day of the plan'),
       endLabel: z.string(),
+      lengthLabel: z.string().describe("The band's label, or the compressed length when fitted to a target date"),
     }),
     deadline: z
       .strictObject({

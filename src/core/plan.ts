@@ -124,6 +124,8 @@ export interface PlanModel {
     fixed: boolean;
     endDate: string;
     endLabel: string;
+    /** The band's label, or the compressed length and the band's when fitted to a target date. */
+    lengthLabel: string;
   };
   /** Present when the profile gives a target date. */
   deadline?: PlanDeadline;
@@ -406,11 +408,14 @@ export function buildPlan(
       why: pinnedWhy('reflection', 'Motivation self-assessment', content.reflection.cite),
     });
   }
+  const speedKeys = new Set<string>();
   if (compressed) {
     // The handbook's three ways to get ready faster, as tasks in the first months.
     content.speedUps.options.forEach((o, i) => {
-      addTask(o.id ?? `speed-up-${i + 1}`, {
-        text: `${o.title}. ${o.text}`,
+      const key = o.id ?? `speed-up-${i + 1}`;
+      speedKeys.add(key);
+      addTask(key, {
+        text: `${o.title} (one of the handbook's three ways to get ready faster). ${o.text}`,
         cite: o.cite,
         phase: 'foundation',
         pin: [1, Math.min(2, months)],
@@ -452,7 +457,16 @@ export function buildPlan(
     source: formatCitation(m.cite),
     atRisk: false,
   }));
-  const schedTasks: SchedTask[] = [...drafts.values()].map((d) => ({ key: d.key, phase: d.phase, after: [...d.after], order: d.order, ...(d.pin ? { pin: d.pin } : {}) }));
+  // A milestone may open phases: none of their tasks starts before it (leadership decides first).
+  const opens = new Map<Phase, string[]>();
+  for (const m of msData) for (const ph of m.opens) opens.set(ph, [...(opens.get(ph) ?? []), m.id]);
+  const schedTasks: SchedTask[] = [...drafts.values()].map((d) => ({
+    key: d.key,
+    phase: d.phase,
+    after: [...d.after, ...(opens.get(d.phase) ?? [])],
+    order: d.order,
+    ...(d.pin ? { pin: d.pin } : {}),
+  }));
   const placed = placeTasks(
     schedTasks,
     msDates.map(({ m }, r) => ({ id: m.id, month: milestones[r]!.month, rank: r, after: m.after })),
@@ -480,7 +494,7 @@ export function buildPlan(
     const month = placed.month.get(d.key)!;
     const first = d.gaps[0];
     const late = placed.late.has(d.key);
-    const risk = compressed && (d.timeline || late)
+    const risk = compressed && ((d.timeline && !speedKeys.has(d.key)) || late)
       ? late
         ? 'the deadline leaves no month for it before the milestone that waits for it'
         : 'it answers a timeline statement you could not yet mark true'
@@ -522,7 +536,7 @@ export function buildPlan(
       ...(risk ? { risk } : {}),
     };
     tasks.set(d.key, task);
-    if (risk) risks.push({ kind: 'task', id: d.key, title: d.text, month, reason: risk });
+    if (risk) risks.push({ kind: 'task', id: d.key, title: firstSentence(d.text), month, reason: risk });
   }
   const msById = new Map(milestones.map((m) => [m.id, m]));
   const actions: PlanAction[] = [];
@@ -620,6 +634,7 @@ export function buildPlan(
       fixed: profile.timelineFixed,
       endDate: end,
       endLabel: longDate(end),
+      lengthLabel: compressed ? `${months} month${months === 1 ? '' : 's'}, fitted to your target date; the handbook advises ${tl.band.label.toLowerCase()}` : tl.band.label,
     },
     ...(deadline ? { deadline } : {}),
     overall: all,
@@ -700,6 +715,12 @@ export function buildPlan(
     ...(opts.toolkit ? { toolkit: toolkitView(opts.toolkit, opts.role, profile, gaps) } : {}),
     ...(opts.merged ? { merge: mergeView(qs, opts.merged) } : {}),
   };
+}
+
+/** The text up to its first full stop (or semicolon), for lists that name a task. */
+function firstSentence(text: string): string {
+  const m = /^(.+?[.;])(\s|$)/.exec(text);
+  return (m ? m[1]! : text).replace(/[;.]$/, '');
 }
 
 function whyText(why: readonly PlanWhy[]): string {

@@ -4,7 +4,7 @@
 import * as z from 'zod';
 import { InputError, nearest } from './errors.js';
 import { BAND_IDS, type BandId, type PlanContent } from './plan-content.js';
-import { CitationSchema, type Phase, type Questionnaire } from './questionnaire.js';
+import { CitationSchema, PhaseSchema, type Phase, type Questionnaire } from './questionnaire.js';
 
 const Id = z.string().regex(/^[a-z0-9]+(?:[.#-][a-z0-9]+)*$/, 'ids are lower-case words joined by dots or hyphens');
 
@@ -18,6 +18,8 @@ export const MilestoneSchema = z.strictObject({
   at: z.strictObject({ 'six-months': Position, 'one-year': Position, 'foundation-first': Position }),
   /** Actions (ids) that must be done by this milestone, and milestones it follows. */
   after: z.array(Id).default([]),
+  /** Phases none of whose tasks may start before this milestone. */
+  opens: z.array(PhaseSchema).default([]),
 });
 export type Milestone = z.infer<typeof MilestoneSchema>;
 
@@ -81,6 +83,7 @@ export function checkSchedule(
           if (node?.milestone) throw new InputError(f.file, `${where}.id`, `"${key}" is a milestone's id in ${milestonesFile}`);
           if (!node) nodes.set(key, (node = { key, file: f.file, where, after: new Set() }));
           for (const x of a.after ?? []) node.after.add(x);
+          for (const m of milestones.milestones) if (m.opens.includes(item.phase)) node.after.add(m.id);
         });
       }),
     );
