@@ -184,7 +184,7 @@ describe('examples', () => {
     const { Ajv2020 } = await import('ajv/dist/2020.js');
     const validate = new Ajv2020({ strict: false }).compile(JSON.parse(run(['schema']).stdout));
     const { parse } = await import('yaml');
-    const files = ['examples/answers.json', 'examples/answers-fixed-deadline.yaml', ...readdirSync('examples/roles').filter((f) => f.endsWith('.yaml')).map((f) => `examples/roles/${f}`)];
+    const files = ['examples/answers.json', 'examples/answers-fixed-deadline.yaml', 'examples/answers-grant-deadline.yaml', ...readdirSync('examples/roles').filter((f) => f.endsWith('.yaml')).map((f) => `examples/roles/${f}`)];
     for (const f of files) {
       const data = f.endsWith('.json') ? JSON.parse(readFileSync(f, 'utf8')) : parse(readFileSync(f, 'utf8'));
       expect(validate(data), `${f}: ${JSON.stringify(validate.errors)}`).toBe(true);

@@ -195,6 +195,7 @@ describe('--format html', () => {
 const EXAMPLES = [
   'examples/answers.json',
   'examples/answers-fixed-deadline.yaml',
+  'examples/answers-grant-deadline.yaml',
   ...readdirSync('examples/roles').filter((f) => /\.(ya?ml|json)$/.test(f)).map((f) => `examples/roles/${f}`),
 ];
 

@@ -33,6 +33,7 @@ describe('golden plans from the example answers', () => {
   for (const [answers, golden] of [
     ['examples/answers.json', 'examples/plan.md'],
     ['examples/answers-fixed-deadline.yaml', 'examples/plan-fixed-deadline.md'],
+    ['examples/answers-grant-deadline.yaml', 'examples/plan-grant-deadline.md'],
   ] as const) {
     it(`${answers} -> ${golden}`, async () => {
       const a = await readAnswersFile(answers, forProgram(catalog));
