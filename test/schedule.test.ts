@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { isRealDate, PROGRAM_TYPES, validateAnswers, type AnswersFile, type ProgramType } from '../src/core/answers.js';
 import { addMonths, dayBefore } from '../src/core/dates.js';
 import { InputError } from '../src/core/errors.js';
+import { mergeRespondents } from '../src/core/merge.js';
 import { planMarkdown, planModel, questionnairesFor } from '../src/core/format.js';
 import type { PlanModel } from '../src/core/plan.js';
 import { actionKey } from '../src/core/schedule.js';
@@ -221,6 +222,24 @@ describe('a deadline the plan is fitted to', () => {
     const f = answersFile(catalog, { timelineTrue: 6 });
     expect('targetDate' in f.profile).toBe(false);
     expect(model(f).deadline).toBeUndefined();
+  });
+});
+
+describe('merge keeps working with target dates', () => {
+  it('the merged plan is fitted to the soonest target date any respondent gave', () => {
+    const base = answersFile(catalog, { timelineTrue: 6, profile: { startDate: '2027-01-04' } });
+    const r = (label: string, targetDate?: string) => ({
+      label,
+      file: `${label}.json`,
+      assessment: validateAnswers({ ...base, profile: { ...base.profile, respondent: label, ...(targetDate ? { targetDate } : {}) } }, forProgram(catalog), `${label}.json`),
+    });
+    const merged = mergeRespondents(questionnairesFor(catalog, 'general'), [r('Director', '2027-11-30'), r('HR', '2027-09-30'), r('Supervisor')]);
+    expect(merged.assessment.profile.targetDate).toBe('2027-09-30');
+    const m = planModel(catalog, merged.assessment, '2026-11-23', { merged });
+    expect(m.deadline).toMatchObject({ targetDate: '2027-09-30', fits: false });
+    expect(m.timeline.endDate).toBe('2027-09-30');
+    const none = mergeRespondents(questionnairesFor(catalog, 'general'), [r('Director'), r('HR')]);
+    expect('targetDate' in none.assessment.profile).toBe(false);
   });
 });
 
