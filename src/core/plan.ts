@@ -282,19 +282,17 @@ export function buildPlan(
 
   // ---- The plan's length: the band's, or fitted to a target date that comes sooner. ----
   const bandMonths = tl.band.months;
-  const bandEnd = dayBefore(addMonths(start, bandMonths));
+  // The first day of each month of the band's plan, and of the month after it, worked out once.
+  const bandStarts = Array.from({ length: bandMonths + 1 }, (_, i) => addMonths(start, i));
+  const bandEnd = dayBefore(bandStarts[bandMonths]!);
   const target = profile.targetDate;
   const compressed = target !== undefined && target < bandEnd;
   const end = compressed ? target : bandEnd;
-  const monthStarts: string[] = [];
-  for (let i = 0; ; i++) {
-    const s = addMonths(start, i);
-    if (s > end) break;
-    monthStarts.push(s);
-  }
+  const monthStarts = bandStarts.filter((s) => s <= end);
   const months = monthStarts.length;
+  const monthEnds = monthStarts.map((_, i) => (i + 1 < months ? dayBefore(monthStarts[i + 1]!) : end));
   const monthStart = (m: number) => monthStarts[m - 1]!;
-  const monthEnd = (m: number) => (m < months ? dayBefore(monthStarts[m]!) : end);
+  const monthEnd = (m: number) => monthEnds[m - 1]!;
   const monthOf = (iso: string) => {
     let m = 1;
     while (m < months && monthStarts[m]! <= iso) m++;
@@ -309,8 +307,8 @@ export function buildPlan(
   const position = (p: number) => {
     const k = Math.floor(p);
     const f = p - k;
-    const base = addMonths(start, k);
-    const d = f === 0 ? dayBefore(base) : addDays(base, Math.round(f * daysBetween(base, addMonths(start, k + 1))) - 1);
+    const base = bandStarts[k]!;
+    const d = f === 0 ? dayBefore(base) : addDays(base, Math.round(f * daysBetween(base, bandStarts[k + 1]!)) - 1);
     return fit(d);
   };
 
@@ -351,17 +349,7 @@ export function buildPlan(
   // ---- Tasks: one per piece of work. ----
   // What a piece of work follows is declared on any of its actions, and holds wherever it appears.
   const afterByKey = new Map<string, string[]>();
-  for (const q of ordered)
-    for (const s of q.sections)
-      for (const item of s.items) {
-        if (!isScored(item)) continue;
-        item.actions.forEach((x, i) => {
-          if (x.after) {
-            const k = actionKey(item.id, i, x.id);
-            afterByKey.set(k, [...(afterByKey.get(k) ?? []), ...x.after]);
-          }
-        });
-      }
+  for (const q of ordered) for (const [k, xs] of declaredOrder(q.sections)) afterByKey.set(k, [...(afterByKey.get(k) ?? []), ...xs]);
   const drafts = new Map<string, TaskDraft>();
   const phaseRank = (p: Phase) => PHASE_ORDER.indexOf(p);
   let order = 0;
@@ -441,8 +429,12 @@ export function buildPlan(
   const phaseMonths = {} as Record<Phase, [number, number]>;
   for (const p of content.phases) {
     const [f, l] = p.months[tl.bandId];
-    const first = monthOf(fit(addMonths(start, f - 1)));
-    phaseMonths[p.id] = [first, Math.max(first, monthOf(fit(dayBefore(addMonths(start, l)))))];
+    if (!compressed) {
+      phaseMonths[p.id] = [Math.min(f, months), Math.min(l, months)];
+      continue;
+    }
+    const first = monthOf(fit(bandStarts[f - 1]!));
+    phaseMonths[p.id] = [first, Math.max(first, monthOf(fit(dayBefore(bandStarts[l]!))))];
   }
   const msData = opts.milestones?.milestones ?? [];
   const msDates = msData
@@ -715,6 +707,27 @@ export function buildPlan(
     ...(opts.toolkit ? { toolkit: toolkitView(opts.toolkit, opts.role, profile, gaps) } : {}),
     ...(opts.merged ? { merge: mergeView(qs, opts.merged) } : {}),
   };
+}
+
+const declared = new WeakMap<object, Map<string, readonly string[]>>();
+
+/** The `after` lists of a questionnaire's actions, by action key (worked out once per section list). */
+function declaredOrder(sections: Questionnaire['sections']): Map<string, readonly string[]> {
+  let out = declared.get(sections);
+  if (!out) {
+    out = new Map();
+    for (const s of sections)
+      for (const item of s.items) {
+        if (!isScored(item)) continue;
+        item.actions.forEach((x, i) => {
+          if (!x.after) return;
+          const k = actionKey(item.id, i, x.id);
+          out!.set(k, [...(out!.get(k) ?? []), ...x.after]);
+        });
+      }
+    declared.set(sections, out);
+  }
+  return out;
 }
 
 /** The text up to its first full stop (or semicolon), for lists that name a task. */

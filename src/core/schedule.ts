@@ -259,19 +259,16 @@ export function placeTasks(
       hi = Math.max(lo, Math.min(hi, t.pin[1]));
     }
     const [pf, pl] = phaseMonths[t.phase];
-    const window = range(lo, hi);
     const dist = (m: number) => (m < pf ? pf - m : m > pl ? m - pl : 0);
-    // Months of the phase first (earliest first); if the order keeps the task out of its phase, the nearest months to it.
-    const inPhase = window.filter((m) => dist(m) === 0);
-    const near = [...window].sort((x, y) => dist(x) - dist(y) || x - y);
-    const preferred = inPhase.length ? inPhase : near.filter((m) => dist(m) === dist(near[0]!));
-    const pick =
-      preferred.find((m) => load[m]! < cap) ??
-      near.find((m) => load[m]! < cap) ??
-      (inPhase.length ? least(load, inPhase, loadLimit) : undefined) ??
-      near.find((m) => load[m]! < loadLimit) ??
-      least(load, window, Infinity)!;
-    if (dist(pick) > 0 && inPhase.length) moved.set(k, { even: true });
+    const a = Math.max(lo, pf);
+    const b = Math.min(hi, pl);
+    const inPhase = a <= b;
+    // Months of the phase first (earliest first); then the months nearest to the phase.
+    let pick = inPhase ? firstUnder(load, a, b, cap) : undefined;
+    pick ??= nearestUnder(load, lo, hi, dist, cap);
+    if (pick === undefined && inPhase) pick = leastUnder(load, a, b, loadLimit);
+    pick ??= nearestUnder(load, lo, hi, dist, loadLimit) ?? leastUnder(load, lo, hi, Infinity)!;
+    if (dist(pick) > 0 && inPhase) moved.set(k, { even: true });
     else if (dist(pick) > 0) {
       // Say why: the milestone or task that holds it out of its phase.
       const bound = pick > pl ? preds.get(k)!.find((p) => month.get(p) === lo) : succs.get(k)!.find((x) => (ms.has(x) ? ms.get(x)!.month : Infinity) === latest.get(k));
@@ -281,45 +278,54 @@ export function placeTasks(
     load[pick]!++;
     if (pick > latest.get(k)!) late.add(k);
   }
-  // The listing order: month by month; within a month, tasks before a milestone unless they follow it.
-  const sequence: string[] = [];
-  for (let m = 1; m <= months; m++) {
-    const here = order.filter((k) => month.get(k) === m);
-    const set = new Set(here);
-    const p = new Map(here.map((k) => [k, preds.get(k)!.filter((x) => set.has(x))]));
-    const s = new Map(here.map((k) => [k, succs.get(k)!.filter((x) => set.has(x))]));
-    sequence.push(
-      ...kahn(here, p, s, (k) => {
-        const t = byKey.get(k);
-        return t ? [0, t.order] : [1, ms.get(k)!.rank];
-      }),
-    );
-  }
+  // The listing order: month by month, in dependency order within a month. (The order above
+  // takes tasks before milestones whenever it can, so a month lists its milestones after the
+  // tasks that do not follow them.) A stable sort by month keeps every edge in order, because
+  // nothing is placed in an earlier month than what it follows.
+  const sequence = order.map((k, i) => ({ k, i, m: month.get(k)! })).sort((x, y) => x.m - y.m || x.i - y.i).map((x) => x.k);
   return { month, sequence, loadLimit, average, late, moved };
 }
 
-const range = (a: number, b: number) => Array.from({ length: Math.max(0, b - a + 1) }, (_, i) => a + i);
+function firstUnder(load: number[], a: number, b: number, cap: number): number | undefined {
+  for (let m = a; m <= b; m++) if (load[m]! < cap) return m;
+  return undefined;
+}
 
-function least(load: number[], months: readonly number[], limit: number): number | undefined {
+function leastUnder(load: number[], a: number, b: number, limit: number): number | undefined {
   let best: number | undefined;
-  for (const m of months) if (load[m]! < limit && (best === undefined || load[m]! < load[best]!)) best = m;
+  for (let m = a; m <= b; m++) if (load[m]! < limit && (best === undefined || load[m]! < load[best]!)) best = m;
+  return best;
+}
+
+/** The month in [a, b] nearest its phase (the earlier on a tie) whose load is under `limit`. */
+function nearestUnder(load: number[], a: number, b: number, dist: (m: number) => number, limit: number): number | undefined {
+  let best: number | undefined;
+  for (let m = a; m <= b; m++) if (load[m]! < limit && (best === undefined || dist(m) < dist(best))) best = m;
   return best;
 }
 
 /** Topological order; among the ready nodes, the smallest priority first. */
 function kahn(keys: readonly string[], preds: Map<string, string[]>, succs: Map<string, string[]>, prio: (k: string) => [number, number]): string[] {
   const inSet = new Set(keys);
-  const indeg = new Map(keys.map((k) => [k, preds.get(k)!.filter((p) => inSet.has(p)).length]));
+  const rank = new Map<string, number>();
+  for (const k of keys) {
+    const [a, b] = prio(k);
+    rank.set(k, a * 1e6 + b);
+  }
+  const indeg = new Map<string, number>();
+  for (const k of keys) {
+    let n = 0;
+    for (const p of preds.get(k)!) if (inSet.has(p)) n++;
+    indeg.set(k, n);
+  }
   const ready = keys.filter((k) => indeg.get(k) === 0);
-  const cmp = (a: string, b: string) => {
-    const [x1, y1] = prio(a);
-    const [x2, y2] = prio(b);
-    return x1 - x2 || y1 - y2;
-  };
   const out: string[] = [];
   while (ready.length) {
-    ready.sort(cmp);
-    const k = ready.shift()!;
+    let best = 0;
+    for (let i = 1; i < ready.length; i++) if (rank.get(ready[i]!)! < rank.get(ready[best]!)!) best = i;
+    const k = ready[best]!;
+    ready[best] = ready[ready.length - 1]!;
+    ready.pop();
     out.push(k);
     for (const s of succs.get(k)!) {
       if (!inSet.has(s)) continue;
