@@ -13,7 +13,7 @@ const catalog = await loadCatalog();
 function run(args: string[], opts: { cwd?: string; input?: string } = {}) {
   const env: NodeJS.ProcessEnv = { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1' };
   delete env.CI;
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: opts.cwd, input: opts.input ?? '', encoding: 'utf8', env });
+  const r = spawnSync(process.env.PEER_READY_NODE || process.execPath, [BIN, ...args], { cwd: opts.cwd, input: opts.input ?? '', encoding: 'utf8', env });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 

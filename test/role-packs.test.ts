@@ -21,6 +21,8 @@ const catalog = await loadCatalog();
 const PROGRAMS = Object.keys(PROGRAM_TYPES) as ProgramType[];
 const BIN = join(process.cwd(), 'dist', 'cli.js');
 const DATE = '2026-11-23';
+/** The Node that runs the binary: PEER_READY_NODE (CI runs this file under each supported version), else this one. */
+const NODE = process.env.PEER_READY_NODE || process.execPath;
 
 const example = (p: ProgramType) => `examples/roles/${p}.yaml`;
 const golden = (p: ProgramType) => `examples/roles/${p}.plan.md`;
@@ -58,7 +60,7 @@ describe.each(PROGRAMS)('role pack %s', (p) => {
   it('the binary writes the same plan', () => {
     const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1' };
     delete env.CI;
-    const r = spawnSync(process.execPath, [BIN, '--answers', example(p), '--date', DATE, '--out', '-'], { encoding: 'utf8', env, input: '' });
+    const r = spawnSync(NODE, [BIN, '--answers', example(p), '--date', DATE, '--out', '-'], { encoding: 'utf8', env, input: '' });
     expect(r.stderr).toBe('');
     expect(r.stdout).toBe(readFileSync(golden(p), 'utf8'));
   });
