@@ -180,7 +180,9 @@ describe.skipIf(!hasTmux)('the wizard in a real terminal (tmux)', () => {
 
     const s = start({ cwd, store, wrap: true });
     await s.waitFor('Welcome back');
-    const node = Number(execFileSync('pgrep', ['-P', String(s.pid()), '-x', 'node'], { encoding: 'utf8' }).trim().split('\n')[0]);
+    // The shell's one child is the CLI (not by name: Node 24 calls its main thread "MainThread").
+    const node = Number(execFileSync('pgrep', ['-P', String(s.pid())], { encoding: 'utf8' }).trim().split('\n')[0]);
+    expect(readFileSync(`/proc/${node}/cmdline`, 'utf8').split('\0')).toContain(CLI);
     process.kill(node, 'SIGTERM');
     const out = await s.waitFor(AFTER_EXIT);
     expect(out).toContain('EXIT=130');
