@@ -1,7 +1,7 @@
 // Reading an answers file (JSON or YAML) into a checked assessment.
 import { isUtf8 } from 'node:buffer';
 import { readFileSync, statSync } from 'node:fs';
-import { validateAnswers, type Assessment, type ProgramType } from '../core/answers.js';
+import { PROGRAM_TYPES, validateAnswers, type Assessment, type ProgramType } from '../core/answers.js';
 import { InputError } from '../core/errors.js';
 import type { Questionnaire } from '../core/questionnaire.js';
 import { lineCol } from '../core/render.js';
@@ -88,11 +88,18 @@ export async function parseAnswersText(text: string, file: string): Promise<unkn
 export async function readAnswersFile(
   file: string,
   qs: readonly Questionnaire[] | ((programType: ProgramType) => readonly Questionnaire[]),
-  opts: { allowMissing?: boolean } = {},
+  opts: { allowMissing?: boolean; sameProgramAs?: { file: string; programType: ProgramType } } = {},
 ): Promise<Assessment> {
   const data = await parseAnswersText(readTextFile(file), file);
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
     throw new InputError(file, '(top level)', 'an answers file is an object with "profile" and "answers"');
+  }
+  // Files that must share a program type (merge): a different one is the mistake to report,
+  // before the other program's role questions are reported as unknown ids.
+  const other = opts.sameProgramAs;
+  const programType = (data as { profile?: { programType?: unknown } }).profile?.programType;
+  if (other && typeof programType === 'string' && Object.hasOwn(PROGRAM_TYPES, programType) && programType !== other.programType) {
+    throw new InputError(file, 'profile.programType', `is "${programType}", but ${other.file} is "${other.programType}"; these files are about different programs`);
   }
   return validateAnswers(data, qs, file, opts);
 }
