@@ -13,6 +13,7 @@ import {
 } from './questionnaire.js';
 import { MERGE_RULE, type Merged } from './merge.js';
 import type { RolePack, Toolkit } from './role-pack.js';
+import { citedSources, type SourceEntry } from './sources.js';
 import { itemStatus, reflection, sectionScores, tally, timelineBand, type Tally } from './score.js';
 
 export interface CitedText {
@@ -77,7 +78,8 @@ export interface PlanModel {
   }[];
   actions: PlanAction[];
   strengths: { itemId: string; text: string; source: string; note?: string }[];
-  followUps: { itemId: string; question: string; source: string; note?: string }[];
+  /** `statement` is set for a true/false statement, which the plan asks about rather than quotes as a question. */
+  followUps: { itemId: string; question: string; statement: boolean; source: string; note?: string }[];
   speedUps?: { intro: string; options: { title: string; text: string; source: string }[] };
   reflection?: {
     flagged: boolean;
@@ -113,6 +115,8 @@ export interface PlanModel {
     /** Misconceptions worth raising with staff, each with the gaps that make it relevant. */
     misconceptions: { myth: string; answer: string; source: string; gaps: { itemId: string; question: string }[] }[];
   };
+  /** Every document the plan cites, in full, for the Sources list at its end. */
+  sources: SourceEntry[];
   /** Present when several respondents' answers were combined (peer-ready merge). */
   merge?: {
     respondents: string[];
@@ -170,7 +174,7 @@ export function buildPlan(
           strengths.push({ itemId: item.id, text: item.strength ?? item.text, source: formatCitation(item.cite), note: ans.note });
           continue;
         }
-        if (status === 'not-sure') followUps.push({ itemId: item.id, question: item.text, source: formatCitation(item.cite), note: ans.note });
+        if (status === 'not-sure') followUps.push({ itemId: item.id, question: item.text, statement: item.type === 'true-false', source: formatCitation(item.cite), note: ans.note });
         gaps.push({
           itemId: item.id,
           question: item.text,
@@ -252,7 +256,7 @@ export function buildPlan(
   const overall = sectionScores(ordered, answers, content);
   const all = tally(allStatuses, content);
 
-  return {
+  const model: Omit<PlanModel, 'sources'> = {
     schemaVersion: 1,
     org: {
       name: profile.name,
@@ -351,6 +355,7 @@ export function buildPlan(
     ...(opts.toolkit ? { toolkit: toolkitView(opts.toolkit, opts.role, profile, gaps) } : {}),
     ...(opts.merged ? { merge: mergeView(qs, opts.merged) } : {}),
   };
+  return { ...model, sources: citedSources(model) };
 }
 
 function mergeView(qs: readonly Questionnaire[], m: Merged): NonNullable<PlanModel['merge']> {

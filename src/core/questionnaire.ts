@@ -1,35 +1,29 @@
 // The questionnaire model. Questionnaires are data files (questionnaires/*.yaml);
 // this schema is what they are checked against when they are loaded.
 import * as z from 'zod';
+import { citationLabel, citationProblem, DOC_KEYS } from './sources.js';
 
-/** The source documents, by the short key used in citations. */
-export const DOCS = {
-  handbook: "Provider's Handbook on Developing & Implementing Peer Roles",
-  cmpss: '2024 Best Practice Guidelines for Employing Certified Medi-Cal Peer Support Specialists',
-  'wi-cps': 'Certified Peer Specialists (CPS) in the Workplace (Wisconsin)',
-  'wi-cpps': 'Certified Parent Peer Specialists (CPPS) in the Workplace (Wisconsin)',
-  'cw-m4': 'Peer Support Specialist Programs for Families, Module 4: Workforce (Child Welfare Toolkit)',
-} as const;
-export const DOC_SHORT: Record<DocKey, string> = {
-  handbook: "Provider's Handbook",
-  cmpss: 'CMPSS Guidelines',
-  'wi-cps': 'Wisconsin CPS Guide',
-  'wi-cpps': 'Wisconsin CPPS Guide',
-  'cw-m4': 'Child Welfare Toolkit M4',
-};
-export type DocKey = keyof typeof DOCS;
-const docKeys = Object.keys(DOCS) as [DocKey, ...DocKey[]];
-
+// The source documents (titles, authors, headings and pages) are defined in ./sources.ts.
+export { DOC_KEYS, SOURCES, type DocKey } from './sources.js';
 const lineRef = z.union([
   z.number().int().positive(),
   z.string().regex(/^\d+(-\d+)?$/, 'use a line number or a range such as "338-342"'),
 ]);
 
-export const CitationSchema = z.strictObject({
-  doc: z.enum(docKeys),
-  section: z.string().min(1),
-  lines: lineRef.optional(),
-});
+/**
+ * A citation: a document, one of its headings (exactly as listed in ./sources.ts) and, for
+ * checking, the lines of the text conversion it rests on, which must lie under that heading.
+ */
+export const CitationSchema = z
+  .strictObject({
+    doc: z.enum(DOC_KEYS),
+    section: z.string().min(1),
+    lines: lineRef.optional(),
+  })
+  .superRefine((c, ctx) => {
+    const problem = citationProblem(c.doc, c.section, c.lines);
+    if (problem) ctx.addIssue({ code: 'custom', path: ['section'], message: problem });
+  });
 export type Citation = z.infer<typeof CitationSchema>;
 
 export const ActionSchema = z.strictObject({
@@ -145,6 +139,5 @@ export function formatCitation(c: Citation): string {
 }
 
 function citationText(c: Citation): string {
-  const lines = c.lines === undefined ? '' : `, ${String(c.lines).includes('-') ? 'lines' : 'line'} ${c.lines}`;
-  return `${DOC_SHORT[c.doc]}, ${c.section}${lines}`;
+  return citationLabel(c.doc, c.section);
 }
