@@ -5,7 +5,6 @@ import { addMonths, dayBefore, longDate, monthYear } from './dates.js';
 import type { BandId, PlanContent } from './plan-content.js';
 import {
   formatCitation,
-  isScored,
   type Citation,
   type Phase,
   type Questionnaire,
@@ -14,7 +13,7 @@ import {
 import { MERGE_RULE, type Merged } from './merge.js';
 import type { RolePack, Toolkit } from './role-pack.js';
 import { citedSources, type SourceEntry } from './sources.js';
-import { itemStatus, reflection, sectionScores, tally, timelineBand, type Tally } from './score.js';
+import { counted, itemStatus, reflection, sectionScores, tally, timelineBand, type Tally } from './score.js';
 
 export interface CitedText {
   text: string;
@@ -167,7 +166,7 @@ export function buildPlan(
       for (const item of section.items) {
         const ans = answers[item.id]!;
         if (ans.note) notes.push({ itemId: item.id, question: item.text, note: ans.note });
-        if (!isScored(item)) continue;
+        if (!counted(item, answers)) continue; // free text, or "not applicable yet": no status
         const status = itemStatus(item, ans.value);
         if (q.scoring === 'readiness') allStatuses.push(status);
         if (status === 'met') {
