@@ -111,6 +111,8 @@ export const PlanJsonSchema = z
         flagged: z.boolean(),
         rule: z.string(),
         verdict: z.string(),
+        motivationWords: z.number().int().min(0),
+        challengeWords: z.number().int().min(0),
         source: Source,
         answers: z.array(z.strictObject({ question: z.string(), side: z.string(), answer: z.string(), blank: z.boolean() })),
       })

@@ -84,6 +84,9 @@ export interface PlanModel {
     flagged: boolean;
     rule: string;
     verdict: string;
+    /** Word counts of the two sides, shown so that the check explains itself. */
+    motivationWords: number;
+    challengeWords: number;
     source: string;
     answers: { question: string; side: string; answer: string; blank: boolean }[];
   };
@@ -187,7 +190,7 @@ export function buildPlan(
     }
   }
 
-  const refl = reflection(ordered, answers);
+  const refl = reflection(ordered, answers, content.reflection.wordRatio);
   if (refl?.flagged) {
     // The handbook's rule: evaluate further first. It leads the foundation phase.
     gaps.unshift({
@@ -307,6 +310,8 @@ export function buildPlan(
             flagged: refl.flagged,
             rule: content.reflection.rule,
             verdict: refl.flagged ? content.reflection.flagged : content.reflection.clear,
+            motivationWords: refl.motivationWords,
+            challengeWords: refl.challengeWords,
             source: formatCitation(content.reflection.cite),
             answers: ordered.flatMap((q) =>
               q.sections.flatMap((s) =>

@@ -114,11 +114,13 @@ export interface Reflection {
 }
 
 /**
- * The handbook's motivation self-assessment rule: if the questions were hard to answer (we read a
- * blank or "not sure" answer as that), or there is more to say about the challenges than the
- * motivation (we compare word counts), evaluate further before going on.
+ * The handbook's motivation self-assessment rule: if you struggled to answer the questions, or had
+ * a lot more to say about the challenges than the motivation, evaluate further before going on.
+ * How peer-ready applies it is its own decision, stated in the plan: a blank or "not sure" answer
+ * counts as struggling, and "a lot more to say" means the challenge answers have more than
+ * `wordRatio` times as many words as the motivation answers (plan.yaml: reflection.wordRatio).
  */
-export function reflection(qs: readonly Questionnaire[], answers: Record<string, Answer>): Reflection | undefined {
+export function reflection(qs: readonly Questionnaire[], answers: Record<string, Answer>, wordRatio = 1): Reflection | undefined {
   const items = qs.flatMap((q) => q.sections.flatMap((s) => s.items)).filter((i): i is Extract<Item, { type: 'text' }> => i.type === 'text' && !!i.reflect);
   if (items.length === 0) return undefined;
   const words = (s: string) => (s.trim().match(/\S+/g) ?? []).length;
@@ -131,5 +133,5 @@ export function reflection(qs: readonly Questionnaire[], answers: Record<string,
     if (item.reflect === 'motivation') motivationWords += words(v);
     else challengeWords += words(v);
   }
-  return { flagged: blank.length > 0 || challengeWords > motivationWords, blank, motivationWords, challengeWords };
+  return { flagged: blank.length > 0 || challengeWords > motivationWords * wordRatio, blank, motivationWords, challengeWords };
 }
