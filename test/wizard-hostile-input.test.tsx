@@ -2,7 +2,7 @@
 // progress shown on the resume screen. Keys go in through a fake terminal exactly as a terminal
 // delivers them; frames are read with colours off.
 import { EventEmitter } from 'node:events';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { render } from 'ink';
@@ -11,7 +11,7 @@ import { initialState } from '../src/core/wizard-state.js';
 import { loadCatalog } from '../src/io/load.js';
 import { keyInputFilter } from '../src/io/key-input.js';
 import { openStore } from '../src/io/store.js';
-import { makeContext, persistTo, writeOutputs } from '../src/io/session.js';
+import { makeContext, persistTo, quitText, writeOutputs, type SaveLog } from '../src/io/session.js';
 import { Wizard } from '../src/ui/wizard.js';
 
 const DATE = '2027-01-15';
@@ -63,9 +63,17 @@ async function mount(dir = mkdtempSync(join(tmpdir(), 'peer-ready-hostile-')), f
   const stdout = new FakeStdout();
   const stdin = new FakeStdin();
   const errors: unknown[] = [];
+  const log: SaveLog = {};
   const instance = render(
     <Wizard
-      deps={{ ctx, initial: initialState(ctx, fresh), persist: persistTo(store, ctx), write: (s, fx) => writeOutputs(run, ctx, s, fx), exit: () => {} }}
+      deps={{
+        ctx,
+        initial: initialState(ctx, fresh),
+        persist: persistTo(store, ctx, log),
+        write: (s, fx) => writeOutputs(run, ctx, s, fx),
+        exit: () => {},
+        quitText: (s) => quitText(log, s),
+      }}
       run={run}
       color={false}
     />,
@@ -82,7 +90,7 @@ async function mount(dir = mkdtempSync(join(tmpdir(), 'peer-ready-hostile-')), f
       await new Promise((r) => setTimeout(r, 5));
     }
   };
-  return { dir, stdin, frame, waitFor, errors };
+  return { dir, store, stdin, frame, waitFor, errors };
 }
 
 describe('escape sequences pasted at a prompt', () => {
@@ -113,5 +121,35 @@ describe('escape sequences pasted at a prompt', () => {
     expect(f('1my')).toBe('y');
     expect(f(`${ESC}[`)).toBe('');
     expect(f('B')).toBe(`${ESC}[B`);
+  });
+});
+
+describe('saved progress on screen', () => {
+  it('the resume screen shows hostile names from the store escaped, never raw', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'peer-ready-hostile-'));
+    const { store } = await openStore(join(dir, 'store'));
+    store.put({ id: 'evil', profile: { name: `Evil${ESC}[2J${ESC}]52;c;aGk=\u0007\u009b31mCo` }, values: {}, notes: {}, position: { step: 'program' }, status: 'in-progress', total: 90 });
+    const m = await mount(dir, false);
+    const f = await m.waitFor('You have unfinished assessments');
+    expect(f).toContain('Evil\\u001b[2J\\u001b]52;c;aGk=\\u0007\\u009b31mCo');
+    expect(f).not.toMatch(/\u001b\[2J|\u001b\]52|\u009b/);
+  });
+
+  it('Ctrl-C after saves started failing does not claim the answers are saved; it says what was kept', async () => {
+    const m = await mount();
+    await m.waitFor('Enter begin');
+    for (const [key, next] of [['\r', 'Step 1 of 4'], ['\r', 'Step 2 of 4'], ['Acme Health\r', 'Step 3 of 4'], ['\r', 'Step 4 of 4'], ['\r', 'Part 1 of'], ['\r', 'Question 1 of']] as const) {
+      m.stdin.write(key);
+      await m.waitFor(next);
+    }
+    m.stdin.write('1');
+    await m.waitFor('Question 2 of');
+    writeFileSync(m.store.path, '{"assessments": '); // the store is damaged while the wizard runs
+    m.stdin.write('1');
+    await m.waitFor('Could not save progress');
+    m.stdin.write('\u0003');
+    const f = (await m.waitFor('could NOT be saved')).replace(/\s+/g, ' ');
+    expect(f).toMatch(/What is kept is the progress saved at .* \(1 answer\)/);
+    expect(f).not.toContain('are saved');
   });
 });
