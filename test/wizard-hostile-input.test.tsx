@@ -122,6 +122,27 @@ describe('escape sequences pasted at a prompt', () => {
     expect(f(`${ESC}[`)).toBe('');
     expect(f('B')).toBe(`${ESC}[B`);
   });
+
+  it('whatever the filter lets through, Ink 6.8 names: CSI/SS3 sequences with every final byte and modifier', async () => {
+    // Ink crashes on a sequence it marks Ctrl but cannot name; check the filter against Ink's own parser.
+    const { default: parseKeypress } = (await import('../node_modules/ink/build/parse-keypress.js' as string)) as { default: (s: string) => { name?: string; ctrl: boolean } };
+    const finals = [...Array(0x7f - 0x40)].map((_, i) => String.fromCharCode(0x40 + i));
+    const candidates: string[] = [];
+    for (const fin of finals) {
+      candidates.push(`${ESC}[${fin}`, `${ESC}O${fin}`, `${ESC}[[${fin}`);
+      for (const m of [2, 3, 5, 8, 31]) candidates.push(`${ESC}[1;${m}${fin}`, `${ESC}[${m}${fin}`);
+    }
+    for (let n = 0; n <= 40; n++) for (const t of ['~', '^', '$']) candidates.push(`${ESC}[${n}${t}`, `${ESC}[${n};5${t}`);
+    let kept = 0;
+    for (const seq of candidates) {
+      const f = keyInputFilter();
+      if (f(seq) !== seq) continue;
+      kept++;
+      const k = parseKeypress(seq);
+      expect(k.name, JSON.stringify(seq)).toBeTruthy();
+    }
+    expect(kept).toBeGreaterThan(60);
+  });
 });
 
 describe('saved progress on screen', () => {
