@@ -65,18 +65,41 @@ const OPTIONS = {
 
 const COMMANDS = ['merge', 'compare', 'schema', 'answers-template'] as const;
 
+/** What each option that takes a value expects, for messages. */
+const VALUE_OF: Record<string, string> = {
+  answers: 'an answers file or folder',
+  out: 'a file name (or - for standard output)',
+  'out-dir': 'a folder',
+  format: `one of ${FORMATS.join(', ')}`,
+  date: 'a date written YYYY-MM-DD',
+  templates: 'a folder of templates',
+  program: 'a program type',
+};
+
 function parse(argv: string[]) {
+  let parsed;
   try {
-    return parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
+    parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
   } catch (e) {
+    // Node's own messages ("Option '--answers <value>' argument missing") are rewritten in ours.
     const msg = (e as Error).message;
     const unknown = /Unknown option '(-{1,2}[^']+)'/.exec(msg);
     if (unknown) {
       const near = nearest(unknown[1]!.replace(/^-+/, ''), Object.keys(OPTIONS));
       throw new UsageError(`unknown option ${unknown[1]}${near ? ` (did you mean --${near}?)` : ''}`);
     }
-    throw new UsageError(msg.replace(/\. To specify.*$/s, ''));
+    const option = /^Option '(?:-\w, )?--([\w-]+)/.exec(msg)?.[1];
+    if (option && /argument missing|argument is ambiguous/.test(msg)) {
+      throw new UsageError(`--${option} needs a value: ${VALUE_OF[option] ?? 'a value'}${/ambiguous/.test(msg) ? ' (what follows it is another option)' : ''}`);
+    }
+    if (option && /does not take an argument/.test(msg)) throw new UsageError(`--${option} takes no value`);
+    throw new UsageError(msg.replace(/\. To specify.*$/s, '').replace(/\s+/g, ' '));
   }
+  for (const [name, value] of Object.entries(parsed.values)) {
+    const values = Array.isArray(value) ? value : [value];
+    if (values.some((v) => typeof v === 'string' && v.trim() === '')) throw new UsageError(`--${name} is empty; give ${VALUE_OF[name] ?? 'a value'}`);
+  }
+  return parsed;
 }
 
 function format(v: string | undefined): Format {

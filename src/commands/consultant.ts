@@ -33,7 +33,8 @@ export async function runMerge(files: string[], opts: Common): Promise<string> {
   const catalog = await loadCatalog(opts.templates);
   const respondents: Respondent[] = [];
   for (const file of files) {
-    const assessment = await readAnswersFile(file, forProgram(catalog), { allowMissing: true });
+    const first = respondents[0] && { file: respondents[0].file, programType: respondents[0].assessment.profile.programType };
+    const assessment = await readAnswersFile(file, forProgram(catalog), { allowMissing: true, ...(first ? { sameProgramAs: first } : {}) });
     respondents.push({ file, assessment, label: assessment.profile.respondent ?? basename(file, extname(file)) });
   }
   const merged = mergeRespondents(questionnairesFor(catalog, respondents[0]!.assessment.profile.programType), respondents);

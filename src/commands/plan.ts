@@ -1,6 +1,5 @@
 // Scripted mode: answers file in, plan out. Never loads Ink or React.
-import { IsoDate } from '../core/answers.js';
-import { today } from '../core/dates.js';
+import { dateProblem, today } from '../core/dates.js';
 import { UsageError } from '../core/errors.js';
 import { formatPlan, questionnairesFor, type Format } from '../core/format.js';
 import { readAnswersFile } from '../io/answers-file.js';
@@ -17,7 +16,8 @@ export interface PlanOptions {
 }
 
 export function checkDate(date: string): string {
-  if (!IsoDate.safeParse(date).success) throw new UsageError(`--date: "${date}" is not a date written YYYY-MM-DD`);
+  const problem = dateProblem(date);
+  if (problem) throw new UsageError(`--date: "${date}" ${problem.startsWith('use ') ? `is not a date: ${problem}` : problem.replace(/^not/, 'is not')}`);
   return date;
 }
 
