@@ -40,7 +40,7 @@ export const SOURCES = {
     author:
       'Lyn Legere, Lyn Legere Consulting, with contributions from the Western Mass Peer Network and Sera Davidow of the Western Mass Recovery Learning Community; publisher not stated',
     date: 'year not stated',
-    where: 'www.psresources.info (named in the handbook’s conclusion as the home of its latest version)',
+    where: 'psresources.info (named in the handbook’s conclusion as the home of its latest version)',
     headings: [
       h('Introduction', 35, 1, '3'),
       h('Top Ten Misconceptions About Peer Work', 47, 1, '4-5'),
