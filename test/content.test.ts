@@ -133,6 +133,18 @@ describe('every rule in its jurisdiction', () => {
     expect(bad).toEqual([]);
   });
 
+  it('every question a program is asked keeps at least one task of its own once scoped', () => {
+    for (const p of programs)
+      for (const { item } of allItems(questionnairesFor(catalog, p))) if (isScored(item)) expect(item.actions.length, `${p}: ${item.id}`).toBeGreaterThan(0);
+  });
+
+  it('a state rule a role pack asks about is not asked again by the shared questions', () => {
+    const ids = (p: ProgramType) => allItems(questionnairesFor(catalog, p)).map(({ item }) => item.id);
+    for (const p of ['wi-cps', 'wi-cpps'] as const) expect(ids(p), p).not.toContain('cm.7.state-requirements');
+    for (const p of ['wi-cps', 'wi-cpps', 'ca-cmpss'] as const) expect(ids(p), p).not.toContain('s2.supervision.medicaid');
+    expect(ids('general')).toEqual(expect.arrayContaining(['cm.7.state-requirements', 's2.supervision.medicaid']));
+  });
+
   it('the readiness checklist is asked of every program', () => {
     for (const p of programs) expect(questionnairesFor(catalog, p).some((q) => q.id === 'cmpss'), p).toBe(true);
   });
@@ -165,7 +177,8 @@ const SHARED_PASSAGES = new Set<string>([
 ]);
 
 describe('faithful to the source', () => {
-  const item = (id: string) => allItems(questionnairesFor(catalog, 'ca-cmpss')).find(({ item: i }) => i.id === id)!.item;
+  const item = (id: string) =>
+    [...allItems(questionnairesFor(catalog, 'ca-cmpss')), ...allItems(catalog.questionnaires)].find(({ item: i }) => i.id === id)!.item;
   const text = (id: string) => {
     const i = item(id);
     return [i.text, i.help ?? '', isScored(i) ? [i.strength ?? '', ...i.actions.map((a) => a.text)].join(' ') : ''].join(' ');
@@ -331,8 +344,10 @@ describe('citations readers can follow', () => {
       "Provider's Handbook, Stage 2 of Implementation: Policy Review and Readiness, pp. 25–28",
     );
     expect(citationLabel('handbook', 'Identify appropriate supervisors')).toBe(
-      "Provider's Handbook, Stage 2 of Implementation: Policy Review and Readiness, pp. 25–28 (section “Identify appropriate supervisors”)",
+      "Provider's Handbook, Stage 2 of Implementation: Policy Review and Readiness, pp. 25–28, section “Identify appropriate supervisors”",
     );
+    // A heading the contents list without a page is found under the chapter that has one, not a sibling.
+    expect(citationLabel('cmpss', 'Sample Interview Questions')).toBe('CMPSS Guidelines, 9. Appendixes, p. 33, section “Sample Interview Questions”');
     expect(citationLabel('cmpss', 'State Requirements for CMPSS Supervision')).toBe('CMPSS Guidelines, State Requirements for CMPSS Supervision, p. 29');
   });
 

@@ -248,17 +248,13 @@ export function headingSpans(doc: DocKey): Map<string, HeadingSpan> {
   const hs: readonly Heading[] = SOURCES[doc].headings;
   hs.forEach((hd, i) => {
     const next = hs.slice(i + 1).find((n) => n.level <= hd.level);
-    // The closest heading at or before this one, at a higher or equal level, that has pages.
-    let paged: Heading | undefined;
-    let level = hd.level;
-    for (let j = i; j >= 0; j--) {
+    // The heading itself if the contents give its pages; else the nearest enclosing heading
+    // (a lower level) that has pages; for a top-level heading the contents leave out, the
+    // nearest top-level heading before it that has pages.
+    let paged: Heading | undefined = hd.pages ? hd : undefined;
+    for (let j = i - 1; j >= 0 && !paged; j--) {
       const c = hs[j]!;
-      if (c.level > level) continue;
-      level = c.level;
-      if (c.pages) {
-        paged = c;
-        break;
-      }
+      if (c.pages && (c.level < hd.level || (hd.level === 1 && c.level === 1))) paged = c;
     }
     out.set(hd.title, { heading: hd, first: hd.line, last: next ? next.line - 1 : DOC_END[doc], ...(paged ? { paged } : {}) });
   });
@@ -281,7 +277,7 @@ export function citationLabel(doc: DocKey, section: string): string {
   if (!paged) return `${src.short}, section “${heading.title}”`;
   if (paged === heading) return `${src.short}, ${heading.title}, ${pageLabel(paged.pages!)}`;
   if (heading.level === 1) return `${src.short}, section “${heading.title}” (not in the contents; it follows ${paged.title}, ${pageLabel(paged.pages!)})`;
-  return `${src.short}, ${paged.title}, ${pageLabel(paged.pages!)} (section “${heading.title}”)`;
+  return `${src.short}, ${paged.title}, ${pageLabel(paged.pages!)}, section “${heading.title}”`;
 }
 
 /** Why a citation does not fit the sources data, or undefined when it does. */
