@@ -81,6 +81,18 @@ describe('every rule in its jurisdiction', () => {
       }
     });
 
+    it(`${p}: one question does not turn one cited passage into two tasks`, () => {
+      // The handbook's fallbacks for finding an experienced peer supervisor are alternatives, one per task.
+      const alternatives = new Set(['s2.supervision.experienced-peer']);
+      const dup: string[] = [];
+      for (const { item } of allItems(questionnairesFor(catalog, p))) {
+        if (!isScored(item) || alternatives.has(item.id)) continue;
+        const keys = item.actions.map((a) => `${a.cite.doc}:${a.cite.lines}`);
+        dup.push(...keys.filter((k, i) => keys.indexOf(k) !== i).map((k) => `${item.id} ${k}`));
+      }
+      expect(dup).toEqual([]);
+    });
+
     it(`${p}: no two tasks come from the same rule (same text, or the same cited passage from two questions)`, () => {
       const m = model(p);
       const texts = m.actions.map((a) => a.text);

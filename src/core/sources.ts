@@ -39,7 +39,7 @@ export const SOURCES = {
     title: "The Provider's Handbook on Developing & Implementing Peer Roles",
     author:
       'Lyn Legere, Lyn Legere Consulting, with contributions from the Western Mass Peer Network and Sera Davidow of the Western Mass Recovery Learning Community; publisher not stated',
-    date: 'year not stated',
+    date: 'Year not stated',
     where: 'psresources.info (named in the handbook’s conclusion as the home of its latest version)',
     headings: [
       h('Introduction', 35, 1, '3'),
@@ -139,8 +139,8 @@ export const SOURCES = {
     short: 'Wisconsin CPS Guide',
     // The subtitle describes it as a guide for Wisconsin employers hiring, integrating and supporting CPS services.
     title: 'Certified Peer Specialists (CPS) in the Workplace',
-    author: 'not stated (written for the Wisconsin Peer Specialist Employment Initiative; the acknowledgments thank Access to Independence staff and others)',
-    date: 'year not stated',
+    author: 'Author not stated (written for the Wisconsin Peer Specialist Employment Initiative; the acknowledgments thank Access to Independence staff and others)',
+    date: 'Year not stated',
     headings: [
       h('Introduction', 40, 1),
       h('How to Use this Document', 52, 1, '3'),
@@ -174,8 +174,8 @@ export const SOURCES = {
     short: 'Wisconsin CPPS Guide',
     // The subtitle describes it as a guide for Wisconsin employers hiring, integrating and supporting CPPS services.
     title: 'Certified Parent Peer Specialists (CPPS) in the Workplace',
-    author: 'not stated (written for the Wisconsin Peer Specialist Employment Initiative)',
-    date: 'year not stated',
+    author: 'Author not stated (written for the Wisconsin Peer Specialist Employment Initiative)',
+    date: 'Year not stated',
     headings: [
       h('How to Use this Document', 39, 1, '3'),
       h('History of the Wisconsin Peer Specialist Employment Initiative', 51, 1, '4'),
@@ -205,7 +205,7 @@ export const SOURCES = {
       'Module 4: Strategies for Developing the Peer Support Specialist Workforce, in Peer Support Specialist Programs for Families Affected by Substance Use …: A Four-Module Implementation Toolkit',
     author:
       "National Center on Substance Abuse and Child Welfare (NCSACW), supported by the Children's Bureau, Administration for Children and Families, and co-funded by SAMHSA",
-    date: 'year not stated',
+    date: 'Year not stated',
     headings: [
       h('Module 4: Strategies for Developing the Peer Support Specialist Workforce', 22, 1),
       h('Recruiting and Hiring Skilled Staff', 30, 2),
