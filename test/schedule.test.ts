@@ -244,14 +244,18 @@ describe('merge keeps working with target dates', () => {
 });
 
 describe('one task per piece of work', () => {
-  it('reviewing the vision and mission appears once, its Why listing each gap and citing each source', () => {
+  it('training supervisors appears once, its Why listing each gap and citing each source', () => {
     const f = answersFile(catalog, { timelineTrue: 0, scored: 'no' });
     const m = model(f);
-    const review = m.actions.filter((a) => /vision, mission/i.test(a.text));
-    expect(review).toHaveLength(1);
-    expect(review[0]!.why.map((w) => w.itemId).sort()).toEqual(['s1.buy-in.recovery-commitment', 's2.policies.recovery-vision', 'tl.06']);
-    expect(review[0]!.sources.length).toBeGreaterThanOrEqual(2);
-    expect(review[0]!.whyText).toMatch(/this one task answers 3 gaps/);
+    const train = m.actions.filter((a) => a.id === 'train-supervisors');
+    expect(train).toHaveLength(1);
+    expect(train[0]!.why.map((w) => w.itemId).sort()).toEqual(['s2.supervision.training', 'tl.02', 'tl.09']);
+    expect(train[0]!.sources.length).toBeGreaterThanOrEqual(1);
+    expect(train[0]!.whyText).toMatch(/this one task answers 3 gaps/);
+    expect(m.actions.filter((a) => /vision, mission/i.test(a.text))).toHaveLength(1);
+    // Setting pay: the timeline quiz and the checklist ask about it; one task.
+    expect(m.actions.filter((a) => a.id === 'set-pay')).toHaveLength(1);
+    expect(m.actions.find((a) => a.id === 'set-pay')!.why.map((w) => w.itemId).sort()).toEqual(['cm.3.pay', 'tl.03']);
   });
 
   it('a Wisconsin CPS plan names the supervisor once, in the role pack\'s words, before any supervisor training', () => {

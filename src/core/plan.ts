@@ -14,7 +14,8 @@ import {
 import { MERGE_RULE, type Merged } from './merge.js';
 import type { RolePack, Toolkit } from './role-pack.js';
 import { actionKey, placeTasks, REFLECTION_TASK, type Milestones, type SchedTask } from './schedule.js';
-import { itemStatus, reflection, sectionScores, tally, timelineBand, type Tally } from './score.js';
+import { citedSources, type SourceEntry } from './sources.js';
+import { counted, itemStatus, reflection, sectionScores, tally, timelineBand, type Tally } from './score.js';
 
 export interface CitedText {
   text: string;
@@ -150,12 +151,16 @@ export interface PlanModel {
   /** The hiring milestones, always present, in date order. */
   milestones: PlanMilestone[];
   strengths: { itemId: string; text: string; source: string; note?: string }[];
-  followUps: { itemId: string; question: string; source: string; note?: string }[];
+  /** `statement` is set for a true/false statement, which the plan asks about rather than quotes as a question. */
+  followUps: { itemId: string; question: string; statement: boolean; source: string; note?: string }[];
   speedUps?: { intro: string; options: { title: string; text: string; source: string }[] };
   reflection?: {
     flagged: boolean;
     rule: string;
     verdict: string;
+    /** Word counts of the two sides, shown so that the check explains itself. */
+    motivationWords: number;
+    challengeWords: number;
     source: string;
     answers: { question: string; side: string; answer: string; blank: boolean }[];
   };
@@ -193,6 +198,8 @@ export interface PlanModel {
     /** Misconceptions worth raising with staff, each with the gaps that make it relevant. */
     misconceptions: { myth: string; answer: string; source: string; gaps: { itemId: string; question: string }[] }[];
   };
+  /** Every document the plan cites, in full, for the Sources list at its end. */
+  sources: SourceEntry[];
   /** Present when several respondents' answers were combined (peer-ready merge). */
   merge?: {
     respondents: string[];
@@ -323,14 +330,14 @@ export function buildPlan(
       for (const item of section.items) {
         const ans = answers[item.id]!;
         if (ans.note) notes.push({ itemId: item.id, question: item.text, note: ans.note });
-        if (!isScored(item)) continue;
+        if (!counted(item, answers)) continue; // free text, or "not applicable yet": no status
         const status = itemStatus(item, ans.value);
         if (q.scoring === 'readiness') allStatuses.push(status);
         if (status === 'met') {
           strengths.push({ itemId: item.id, text: item.strength ?? item.text, source: formatCitation(item.cite), note: ans.note });
           continue;
         }
-        if (status === 'not-sure') followUps.push({ itemId: item.id, question: item.text, source: formatCitation(item.cite), note: ans.note });
+        if (status === 'not-sure') followUps.push({ itemId: item.id, question: item.text, statement: item.type === 'true-false', source: formatCitation(item.cite), note: ans.note });
         gaps.push({
           itemId: item.id,
           question: item.text,
@@ -384,7 +391,7 @@ export function buildPlan(
       why: pinnedWhy('timeline', `You marked ${tl.trueCount} of the ${tl.total} timeline statements true, and the handbook gives no length of time for this band`, tl.band.cite),
     });
   }
-  const refl = reflection(ordered, answers);
+  const refl = reflection(ordered, answers, content.reflection.wordRatio);
   if (refl?.flagged) {
     // The handbook's rule: evaluate further before going on. It leads the plan.
     addTask(REFLECTION_TASK, {
@@ -600,7 +607,7 @@ export function buildPlan(
   const overall = sectionScores(ordered, answers, content);
   const all = tally(allStatuses, content);
 
-  return {
+  const model: Omit<PlanModel, 'sources'> = {
     schemaVersion: 1,
     org: {
       name: profile.name,
@@ -656,6 +663,8 @@ export function buildPlan(
             flagged: refl.flagged,
             rule: content.reflection.rule,
             verdict: refl.flagged ? content.reflection.flagged : content.reflection.clear,
+            motivationWords: refl.motivationWords,
+            challengeWords: refl.challengeWords,
             source: formatCitation(content.reflection.cite),
             answers: ordered.flatMap((q) =>
               q.sections.flatMap((s) =>
@@ -707,6 +716,7 @@ export function buildPlan(
     ...(opts.toolkit ? { toolkit: toolkitView(opts.toolkit, opts.role, profile, gaps) } : {}),
     ...(opts.merged ? { merge: mergeView(qs, opts.merged) } : {}),
   };
+  return { ...model, sources: citedSources(model) };
 }
 
 const declared = new WeakMap<object, Map<string, readonly string[]>>();
