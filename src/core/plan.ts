@@ -777,9 +777,19 @@ function mergeView(qs: readonly Questionnaire[], m: Merged): NonNullable<PlanMod
   };
 }
 
+const safeTitles = new Map<string, string>();
+/** A title with Mermaid's syntax characters taken out (the same titles recur in every plan: remembered). */
+function safe(t: string): string {
+  let s = safeTitles.get(t);
+  if (s === undefined) {
+    s = t.replace(/[:;#`\n\r{}[\]<>]/g, ' ').replace(/\s+/g, ' ').trim();
+    if (safeTitles.size < 1000) safeTitles.set(t, s);
+  }
+  return s;
+}
+
 /** A Mermaid gantt chart of the phases and milestones. Built from our own titles, stripped of Mermaid syntax. */
 function gantt(phases: PlanModel['phases'], milestones: readonly PlanMilestone[]): string {
-  const safe = (t: string) => t.replace(/[:;#`\n\r{}[\]<>]/g, ' ').replace(/\s+/g, ' ').trim();
   const lines = ['gantt', '  title Readiness plan', '  dateFormat YYYY-MM-DD', '  axisFormat %d %b %Y'];
   phases.forEach((p, i) => {
     lines.push(`  section ${safe(p.title)}`, `  ${safe(p.title)} (${p.actionCount} tasks) :p${i + 1}, ${p.startDate}, ${p.endDate}`);
