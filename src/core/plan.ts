@@ -716,7 +716,9 @@ export function buildPlan(
     ...(opts.toolkit ? { toolkit: toolkitView(opts.toolkit, opts.role, profile, gaps) } : {}),
     ...(opts.merged ? { merge: mergeView(qs, opts.merged) } : {}),
   };
-  return { ...model, sources: citedSources(model) };
+  // The months repeat the tasks and milestones listed above, and each task's sources are those of
+  // its "Why" entries: the sources are the same from this smaller object, which is quicker to walk.
+  return { ...model, sources: citedSources({ ...model, months: [], actions: model.actions.map((a) => ({ why: a.why })) }) };
 }
 
 const declared = new WeakMap<object, Map<string, readonly string[]>>();
