@@ -4,12 +4,14 @@
 // within a stated range, and JSON Schemas that compile under Ajv's strict mode.
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
 import type { AnswersFile } from '../src/core/answers.js';
 import { addMonths, dateProblem, dayBefore, daysInMonth, isRealDate, monthsBetween } from '../src/core/dates.js';
 import { InputError, MAX_PROBLEMS } from '../src/core/errors.js';
+import { MAX_PARTIAL_DEPTH } from '../src/core/render.js';
 import { parseJsonText } from '../src/io/answers-file.js';
 import { parseYamlText } from '../src/io/yaml.js';
 import { loadCatalog } from '../src/io/load.js';
@@ -386,3 +388,78 @@ describe('JSON Schemas compile under Ajv strict mode', () => {
 
 
 
+
+describe('templates (--templates DIR)', () => {
+  /** A work folder with an answers file and a folder `tpl` holding `files`. */
+  function setup(files: Record<string, string>) {
+    const dir = folder({ 'answers.json': good({ scored: 'no', timelineTrue: 2 }) });
+    mkdirSync(join(dir, 'tpl'));
+    for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, 'tpl', name), text);
+    return dir;
+  }
+  const plan = (dir: string) => run(['--answers', join(dir, 'answers.json'), '--templates', join(dir, 'tpl'), '--out', join(dir, 'plan.md'), '--date', '2027-01-01']);
+
+  it.each([
+    ['a value tag', '# Plan for {{org.name}\n\nBand: {{timeline.label}}\nend\n', 1, '{{org.name}'],
+    ['a section tag', 'one\ntwo\n{{#phases}\n{{title}}\n{{/phases}}\n', 3, '{{#phases}'],
+    ['a triple mustache', 'a\n{{{org.name}}\nb {{timeline.label}}\n', 2, '{{{org.name}}'],
+  ])('a malformed tag (%s) is an error with the file and line, not a plan with the text after it gone', (_name, text, line, tag) => {
+    const dir = setup({ 'plan.md.mustache': text });
+    const r = plan(dir);
+    expect(r.stderr.trim()).toBe(`peer-ready: ${join(dir, 'tpl', 'plan.md.mustache')}: line ${line}: template error: the tag "${tag}" is not closed with "}}" on its line`);
+    expectCleanFailure(r, dir, ['answers.json', 'tpl']);
+  });
+
+  it(`partials nested more than ${MAX_PARTIAL_DEPTH} deep are an error naming where the nesting starts`, () => {
+    const files: Record<string, string> = { 'plan.md.mustache': '# Plan\n{{> p1}}\n', 'p14.mustache': '{{org.name}}\n' };
+    for (let i = 1; i < 14; i++) files[`p${i}.mustache`] = `{{#phases}}{{> p${i + 1}}}{{/phases}}`;
+    const dir = setup(files);
+    const r = plan(dir);
+    expect(r.stderr.trim()).toBe(
+      `peer-ready: ${join(dir, 'tpl', 'plan.md.mustache')}: line 2: template error: partials are nested more than ${MAX_PARTIAL_DEPTH} deep (plan.md > ${Array.from({ length: MAX_PARTIAL_DEPTH }, (_, i) => `p${i + 1}`).join(' > ')})`,
+    );
+    expectCleanFailure(r, dir, ['answers.json', 'tpl']);
+  });
+
+  it('output that would pass the size bound is an error, and nothing is written', () => {
+    // 4 phases to the 6th power, times every task's text: about 30 MiB.
+    const files: Record<string, string> = { 'plan.md.mustache': 'start\n{{> p1}}\n', 'p7.mustache': '{{#actions}}{{text}}{{/actions}}\n' };
+    for (let i = 1; i < 7; i++) files[`p${i}.mustache`] = `{{#phases}}{{> p${i + 1}}}{{/phases}}`;
+    const dir = setup(files);
+    const r = plan(dir);
+    expect(r.stderr.trim()).toMatch(/tpl\/plan\.md\.mustache: line 2: template error: the output would be longer than 16 MiB \(plan\.md > p1 > .* > p7\); check for sections repeated inside one another$/);
+    expectCleanFailure(r, dir, ['answers.json', 'tpl']);
+    // Below the bound, the same nesting renders.
+    files['p7.mustache'] = '.';
+    const small = setup(files);
+    const ok = plan(small);
+    expect(ok.stderr).toMatch(/wrote/);
+    expect(readFileSync(join(small, 'plan.md'), 'utf8')).toBe(`start\n${'.'.repeat(4 ** 6)}\n`);
+  });
+
+  it('a template that is a directory, a FIFO or a dangling symlink is a clear input error', () => {
+    const dir = setup({});
+    mkdirSync(join(dir, 'tpl', 'plan.md.mustache'));
+    const r = plan(dir);
+    expect(r.stderr.trim()).toBe(`peer-ready: ${join(dir, 'tpl', 'plan.md.mustache')}: is a directory, not a template`);
+    expectCleanFailure(r, dir, ['answers.json', 'tpl']);
+
+    const fifo = setup({});
+    execFileSync('mkfifo', [join(fifo, 'tpl', 'action.mustache')]);
+    const f = plan(fifo);
+    expect(f.stderr.trim()).toBe(`peer-ready: ${join(fifo, 'tpl', 'action.mustache')}: is not a regular file`);
+    expectCleanFailure(f, fifo, ['answers.json', 'tpl']);
+
+    const link = setup({});
+    symlinkSync(join(link, 'nowhere'), join(link, 'tpl', 'action.mustache'));
+    const l = plan(link);
+    expect(l.stderr.trim()).toBe(`peer-ready: ${join(link, 'tpl', 'action.mustache')}: no such file`);
+    expectCleanFailure(l, link, ['answers.json', 'tpl']);
+
+    const yamlDir = setup({});
+    mkdirSync(join(yamlDir, 'tpl', 'plan.yaml'));
+    const y = plan(yamlDir);
+    expect(y.stderr.trim()).toBe(`peer-ready: ${join(yamlDir, 'tpl', 'plan.yaml')}: is a directory, not a YAML file`);
+    expectCleanFailure(y, yamlDir, ['answers.json', 'tpl']);
+  });
+});

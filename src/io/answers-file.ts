@@ -9,7 +9,7 @@ import { lineCol } from '../core/render.js';
 import { visit } from 'jsonc-parser/lib/esm/main.js';
 
 /** Read a file as text, with a clear error for everything that is not a readable text file. */
-export function readTextFile(file: string): string {
+export function readTextFile(file: string, what = 'an answers file'): string {
   let st;
   try {
     st = statSync(file);
@@ -17,16 +17,18 @@ export function readTextFile(file: string): string {
     const code = (e as NodeJS.ErrnoException).code;
     throw new InputError(file, '', code === 'ENOENT' ? 'no such file' : `cannot read it (${code ?? (e as Error).message})`);
   }
-  if (st.isDirectory()) throw new InputError(file, '', 'is a directory, not an answers file (for a plan per file in it, add --out-dir PLANS)');
+  if (st.isDirectory()) {
+    throw new InputError(file, '', `is a directory, not ${what}${what === 'an answers file' ? ' (for a plan per file in it, add --out-dir PLANS)' : ''}`);
+  }
   if (!st.isFile()) throw new InputError(file, '', 'is not a regular file');
-  if (st.size > 5 * 1024 * 1024) throw new InputError(file, '', `is ${Math.round(st.size / 1024 / 1024)} MiB; an answers file is a few KiB`);
+  if (st.size > 5 * 1024 * 1024) throw new InputError(file, '', `is ${Math.round(st.size / 1024 / 1024)} MiB; ${what} is a few KiB`);
   let buf: Buffer;
   try {
     buf = readFileSync(file);
   } catch (e) {
     throw new InputError(file, '', `cannot read it (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
   }
-  if (buf.includes(0)) throw new InputError(file, '', 'is a binary file, not JSON or YAML text');
+  if (buf.includes(0)) throw new InputError(file, '', `is a binary file, not ${what}`);
   // isUtf8 is a plain byte check; a fatal TextDecoder would load ICU's converters first.
   if (!isUtf8(buf)) throw new InputError(file, '', 'is not UTF-8 text (is it a binary file?)');
   return buf.toString('utf8').replace(/^\uFEFF/, '');
