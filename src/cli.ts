@@ -211,6 +211,8 @@ export function reportError(e: unknown): number {
     if (e instanceof UsageError) process.stderr.write('Run peer-ready --help for usage.\n');
     return EXIT.input;
   }
-  process.stderr.write(`peer-ready: internal error: ${(e as Error)?.stack ?? String(e)}\nPlease report this; nothing was written.\n`);
+  const written = (e as { written?: unknown })?.written;
+  const kept = Array.isArray(written) && written.length > 0 ? `${written.length} plan${written.length === 1 ? ' was' : 's were'} written before it: ${written.join(', ')}.` : 'nothing was written.';
+  process.stderr.write(`peer-ready: internal error: ${(e as Error)?.stack ?? String(e)}\nPlease report this; ${kept}\n`);
   return EXIT.internal;
 }
