@@ -105,13 +105,8 @@ describe('JSON mistakes: always line and column, on one line, never the file\'s 
     ['the end of the file', '{"profile": {"name": "x"}', 'line 1, column 26'],
     ['text after the object', '{"profile": 1}\n{}', 'line 2, column 1'],
   ];
-  it.each(cases)('%s', (_name, text, where) => {
-    let error: unknown;
-    try {
-      parseJsonText(text, 'answers.json');
-    } catch (e) {
-      error = e;
-    }
+  it.each(cases)('%s', async (_name, text, where) => {
+    const error = await parseJsonText(text, 'answers.json').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(InputError);
     const message = (error as InputError).message;
     expect(message).toMatch(new RegExp(`^answers\\.json: ${where}: not valid JSON: \\S`));
