@@ -196,7 +196,7 @@ describe('wrongly typed entries say what was expected', () => {
     ['null', null, /answers\.tl\.01: expected an answer .*, got null/],
     ['a list', ['true'], /answers\.tl\.01: expected an answer .*, got a list/],
     ['a numeric note', { value: 'true', note: 12 }, /answers\.tl\.01\.note: expected text \(a string\), got number 12/],
-    ['an object without a value', { note: 'x' }, /answers\.tl\.01\.value: missing \(expected an answer: text such as "yes" or "not-sure", or true or false\)/],
+    ['an object without a value', { note: 'x' }, /answers\.tl\.01\.value: missing: expected an answer: text such as "yes" or "not-sure", or true or false$/m],
     ['an object with an unknown field', { value: 'true', comment: 'x' }, /answers\.tl\.01: unknown field "comment"/],
     ['a number as a value', { value: 1 }, /answers\.tl\.01\.value: expected an answer: text such as "yes" or "not-sure", or true or false, got number 1/],
   ];
@@ -207,6 +207,27 @@ describe('wrongly typed entries say what was expected', () => {
     expect(r.stderr).not.toMatch(/Invalid input/);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
     expectCleanFailure(r, dir, ['answers.json']);
+  });
+
+  it('missing fields say what is expected; a long unknown id is cut short and answered quickly', () => {
+    const dir = folder({ 'a.json': { version: 1, profile: {}, answers: {} }, 'b.json': withAnswers({ ['x'.repeat(3_000_000)]: 'yes' }) });
+    const r = run(['--answers', join(dir, 'a.json'), '--out', join(dir, 'plan.md')]);
+    expect(r.stderr).toMatch(/^ {2}profile\.name: missing: expected text \(a string\)$/m);
+    expect(r.stderr).toMatch(/^ {2}profile\.programType: missing: expected one of general, wi-cps, wi-cpps, ca-cmpss, child-welfare$/m);
+    expect(r.stderr).toMatch(/^ {2}profile\.startDate: missing: expected a date written YYYY-MM-DD$/m);
+    expect(r.stderr).toMatch(/^ {2}profile\.timelineFixed: missing: expected true or false$/m);
+    expectCleanFailure(r, dir, ['a.json', 'b.json']);
+    const long = run(['--answers', join(dir, 'b.json'), '--out', join(dir, 'plan.md')]);
+    expect(long.stderr).toMatch(/^peer-ready: \S+b\.json: answers\.x{60}…: unknown question id "x{60}…"$/m);
+    expect(long.stderr.length).toBeLessThan(1000);
+    expectCleanFailure(long, dir, ['a.json', 'b.json']);
+  });
+
+  it('a YAML file with a second document is one error', () => {
+    const dir = folder({ 'answers.yaml': `${stringify(good())}---\nversion: 1\n` });
+    const r = run(['--answers', join(dir, 'answers.yaml'), '--out', join(dir, 'plan.md')]);
+    expect(r.stderr).toMatch(/answers\.yaml: line \d+, column \d+: not valid YAML: Source contains multiple documents/);
+    expectCleanFailure(r, dir, ['answers.yaml']);
   });
 
   it('a wrongly typed profile field or version', () => {
