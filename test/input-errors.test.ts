@@ -352,6 +352,13 @@ describe('the command line', () => {
     }
   });
 
+  it.each(['__proto__', 'constructor', 'toString'])('answers-template --program %s is a usage error, not an internal one', (program) => {
+    const r = run(['answers-template', '--program', program]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(new RegExp(`^peer-ready: --program must be one of general, wi-cps, wi-cpps, ca-cmpss, child-welfare \\(got "${program}"\\)`));
+    expect(r.stdout).toBe('');
+  });
+
   it('--force=yes: a flag takes no value', () => {
     expect(run(['--answers', 'x.json', '--force=yes']).stderr).toMatch(/^peer-ready: --force takes no value/);
   });
@@ -423,6 +430,13 @@ describe('templates (--templates DIR)', () => {
     const dir = setup({ 'plan.md.mustache': text });
     const r = plan(dir);
     expect(r.stderr.trim()).toBe(`peer-ready: ${join(dir, 'tpl', 'plan.md.mustache')}: line ${line}: template error: the tag "${tag}" is not closed with "}}" on its line`);
+    expectCleanFailure(r, dir, ['answers.json', 'tpl']);
+  });
+
+  it.each(['constructor', '__proto__', 'toString'])('a partial named "%s" does not exist, like any other unknown partial', (name) => {
+    const dir = setup({ 'plan.md.mustache': `# Plan\n{{> ${name}}}\n` });
+    const r = plan(dir);
+    expect(r.stderr.trim()).toMatch(new RegExp(`tpl/plan\\.md\\.mustache: line 2: template error: partial "${name}" does not exist`));
     expectCleanFailure(r, dir, ['answers.json', 'tpl']);
   });
 

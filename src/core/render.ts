@@ -118,7 +118,7 @@ export function checkTemplates(templates: Templates): void {
         if (tok[1] === 'hasOwnProperty' && tok[0] !== 'text') {
           throw new InputError(t.file, `line ${lineCol(t.text, tok[2]).line}`, 'template error: "hasOwnProperty" cannot be used as a name');
         }
-        if (tok[0] === '>' && !(tok[1] in templates)) {
+        if (tok[0] === '>' && !Object.hasOwn(templates, tok[1])) {
           throw new InputError(
             t.file,
             `line ${lineCol(t.text, tok[2]).line}`,
@@ -162,7 +162,7 @@ export function plainView(value: unknown): unknown {
 /** The first partial tag reachable from `root` that includes a template already being included. */
 function partialLoop(templates: Templates, root: string): { file: string; where: string; chain: string[] } | undefined {
   const visit = (name: string, stack: string[]): { file: string; where: string; chain: string[] } | undefined => {
-    const t = templates[name];
+    const t = Object.hasOwn(templates, name) ? templates[name] : undefined;
     if (!t) return undefined;
     const tags: Token[] = [];
     const walk = (ts: Token[]) => ts.forEach((tok) => (tok[0] === '>' ? tags.push(tok) : tok[4] && walk(tok[4])));
@@ -234,7 +234,8 @@ const writer = new BoundedWriter();
 export function render(templates: Templates, root: string, view: unknown, escape: (v: unknown) => string = escapeMarkdown): string {
   const t = templates[root];
   if (!t) throw new Error(`internal: no template "${root}"`);
-  const partials: Record<string, string> = {};
+  // No prototype: a partial named "constructor" or "__proto__" is simply not there.
+  const partials: Record<string, string> = Object.create(null);
   for (const [k, v] of Object.entries(templates)) partials[k] = v.text;
   writer.reset(root);
   try {
