@@ -4,6 +4,7 @@ import { statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { InputError, nearest, UsageError } from './core/errors.js';
 import { FORMATS, type Format } from './core/formats.js';
+import { terminalText } from './core/terminal-text.js';
 
 declare const __PEER_READY_VERSION__: string | undefined;
 export const VERSION = typeof __PEER_READY_VERSION__ === 'string' ? __PEER_READY_VERSION__ : '0.0.0-dev';
@@ -169,8 +170,8 @@ export async function main(argv: string[]): Promise<number> {
       if (o.out !== undefined) throw new UsageError('--out names one file; with a folder of answers use --out-dir');
       const { runBatch, batchSummary } = await import('./commands/consultant.js');
       const rows = await runBatch(o.answers[0]!, o['out-dir'], common);
-      for (const r of rows) if (r.error) process.stderr.write(`peer-ready: ${r.error}\n`);
-      process.stdout.write(batchSummary(rows));
+      for (const r of rows) if (r.error) process.stderr.write(`peer-ready: ${terminalText(r.error, { multiline: true })}\n`);
+      (await import('./io/output.js')).writeStdout(batchSummary(rows));
       return rows.some((r) => r.error) ? EXIT.input : EXIT.ok;
     }
     if (o['out-dir'] !== undefined) throw new UsageError('--out-dir goes with a folder of answers files: --answers DIR --out-dir PLANS');
@@ -182,7 +183,8 @@ export async function main(argv: string[]): Promise<number> {
 
   if (o.list) {
     const { listCommand } = await import('./wizard-entry.js');
-    process.stdout.write(await listCommand());
+    const text = await listCommand();
+    (await import('./io/output.js')).writeStdout(text);
     return EXIT.ok;
   }
 
@@ -201,18 +203,21 @@ export async function main(argv: string[]): Promise<number> {
 
 /** Say where a result went (on stderr, so that stdout stays the document when --out is -). */
 function wrote(path: string): number {
-  if (path !== '-') process.stderr.write(`peer-ready: wrote ${path}\n`);
+  if (path !== '-') process.stderr.write(`peer-ready: wrote ${terminalText(path)}\n`);
   return EXIT.ok;
 }
 
 export function reportError(e: unknown): number {
   if (e instanceof InputError || e instanceof UsageError) {
-    process.stderr.write(`peer-ready: ${e.message}\n`);
+    // A closed pipe on standard output ends quietly (as Unix tools do), but never with status 0.
+    if ((e as { quiet?: boolean }).quiet) return EXIT.input;
+    // Messages quote values and file names from the user's files: shown escaped, never raw.
+    process.stderr.write(`peer-ready: ${terminalText(e.message, { multiline: true })}\n`);
     if (e instanceof UsageError) process.stderr.write('Run peer-ready --help for usage.\n');
     return EXIT.input;
   }
   const written = (e as { written?: unknown })?.written;
-  const kept = Array.isArray(written) && written.length > 0 ? `${written.length} plan${written.length === 1 ? ' was' : 's were'} written before it: ${written.join(', ')}.` : 'nothing was written.';
-  process.stderr.write(`peer-ready: internal error: ${(e as Error)?.stack ?? String(e)}\nPlease report this; ${kept}\n`);
+  const kept = Array.isArray(written) && written.length > 0 ? `${written.length} plan${written.length === 1 ? ' was' : 's were'} written before it: ${terminalText(written.join(', '))}.` : 'nothing was written.';
+  process.stderr.write(`peer-ready: internal error: ${terminalText((e as Error)?.stack ?? String(e), { multiline: true })}\nPlease report this; ${kept}\n`);
   return EXIT.internal;
 }

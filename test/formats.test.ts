@@ -9,7 +9,7 @@ import { addMonths } from '../src/core/dates.js';
 import { formatPlan, planModel, renderModel } from '../src/core/format.js';
 import { mergeRespondents } from '../src/core/merge.js';
 import { PlanJsonSchema } from '../src/core/plan-json-schema.js';
-import { DOCS, formatCitation } from '../src/core/questionnaire.js';
+import { SOURCES as DOCS, formatCitation } from '../src/core/questionnaire.js';
 import { questionnairesFor } from '../src/core/format.js';
 import { readAnswersFile } from '../src/io/answers-file.js';
 import { loadCatalog } from '../src/io/load.js';

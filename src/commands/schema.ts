@@ -48,7 +48,9 @@ export function answersJsonSchema(catalog: Catalog): Json {
     };
   }
   const properties = base.properties as Record<string, Json>;
-  const common = allItems(catalog.questionnaires).map(({ item }) => item.id);
+  // Required everywhere: the questions every program type is asked (some are scoped to a few).
+  const perProgram = programs.map((p) => new Set(allItems(questionnairesFor(catalog, p)).map(({ item }) => item.id)));
+  const common = allItems(catalog.questionnaires).map(({ item }) => item.id).filter((id) => perProgram.every((s) => s.has(id)));
   properties.answers = {
     type: 'object',
     description: 'One answer per question id. A value, or { value, note, owner }.',

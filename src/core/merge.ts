@@ -3,7 +3,7 @@
 // disagreements, which are findings in themselves.
 import type { Answer, Assessment, Profile } from './answers.js';
 import { InputError } from './errors.js';
-import { allItems, isScored, type Questionnaire, type Status } from './questionnaire.js';
+import { allItems, isNotApplicable, isScored, NOT_APPLICABLE, type Questionnaire, type Status } from './questionnaire.js';
 import { itemStatus } from './score.js';
 
 export interface Respondent {
@@ -51,6 +51,7 @@ const ANSWER_LABEL: Record<string, string> = {
   partly: 'partly',
   no: 'no',
   'not-sure': 'not sure',
+  'not-applicable': 'not applicable yet',
 };
 
 export function combineStatuses(statuses: readonly Status[]): Status {
@@ -124,7 +125,13 @@ export function mergeRespondents(qs: readonly Questionnaire[], respondents: read
       answers[item.id] = { value: 'not-sure', ...extra };
       continue;
     }
-    const statuses = given.map((g) => itemStatus(item, g.a.value));
+    // "Not applicable yet" counts for nothing; if every respondent said so, so does the combined answer.
+    const applies = given.filter((g) => !isNotApplicable(g.a.value));
+    if (applies.length === 0) {
+      answers[item.id] = { value: NOT_APPLICABLE, ...extra };
+      continue;
+    }
+    const statuses = applies.map((g) => itemStatus(item, g.a.value));
     const combined = combineStatuses(statuses);
     answers[item.id] = { value: valueFor(item, combined), ...extra };
     items.push({

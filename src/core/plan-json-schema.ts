@@ -98,7 +98,7 @@ export const PlanJsonSchema = z
     ),
     actions: z.array(ActionSchema).describe('Every task of every phase, in phase order then month'),
     strengths: z.array(z.strictObject({ itemId: z.string(), text: z.string(), source: Source, note: z.string().optional() })),
-    followUps: z.array(z.strictObject({ itemId: z.string(), question: z.string(), source: Source, note: z.string().optional() })),
+    followUps: z.array(z.strictObject({ itemId: z.string(), question: z.string(), statement: z.boolean(), source: Source, note: z.string().optional() })),
     speedUps: z
       .strictObject({
         intro: z.string(),
@@ -111,6 +111,8 @@ export const PlanJsonSchema = z
         flagged: z.boolean(),
         rule: z.string(),
         verdict: z.string(),
+        motivationWords: z.number().int().min(0),
+        challengeWords: z.number().int().min(0),
         source: Source,
         answers: z.array(z.strictObject({ question: z.string(), side: z.string(), answer: z.string(), blank: z.boolean() })),
       })
@@ -157,6 +159,9 @@ export const PlanJsonSchema = z
         ),
       })
       .optional(),
+    sources: z
+      .array(z.strictObject({ short: z.string(), title: z.string(), author: z.string(), date: z.string(), where: z.string().optional() }))
+      .describe('Every document the plan cites, in full'),
     merge: z
       .strictObject({
         respondents: z.array(z.string()),
