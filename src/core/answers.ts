@@ -42,15 +42,15 @@ export const AnswerValueSchema = z.union([z.string(), z.boolean()], {
 });
 export const AnswerEntrySchema = z.union(
   [
-  AnswerValueSchema,
-  z.strictObject({
-    value: AnswerValueSchema,
-    note: z.string().max(4000).optional(),
-    owner: z.string().max(200).optional(),
-    /** Written by `answers-template --json` as a reminder; ignored. */
-    question: z.string().optional(),
-    allowed: z.array(z.string()).optional(),
-  }),
+    AnswerValueSchema,
+    z.strictObject({
+      value: AnswerValueSchema,
+      note: z.string().max(4000).optional(),
+      owner: z.string().max(200).optional(),
+      /** Written by `answers-template --json` as a reminder; ignored. */
+      question: z.string().optional(),
+      allowed: z.array(z.string()).optional(),
+    }),
   ],
   { error: 'expected an answer ("yes", "not-sure", true, …) or an object with "value" and optionally "note" and "owner"' },
 );
