@@ -11,7 +11,7 @@ import { CitationSchema, PhaseSchema, StatusSchema } from './questionnaire.js';
 export const PLAN_SCHEMA_ID = 'https://peer-ready.dev/schema/plan-v1.json';
 
 const programKeys = Object.keys(PROGRAM_TYPES) as [ProgramType, ...ProgramType[]];
-const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).describe('A date, YYYY-MM-DD');
+const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).meta({ format: 'date' }).describe('A date, YYYY-MM-DD');
 const Source = z.string().min(1).describe('The citation in words: document, section and lines');
 
 const TallySchema = z.strictObject({

@@ -1,6 +1,7 @@
 // The wizard: reads keys, feeds them to the state machine, draws the current screen.
-import { useCallback, useEffect, type MutableRefObject } from 'react';
-import { Box, Text, useInput, type Key as InkKey } from 'ink';
+import { useCallback, useEffect, useMemo, type MutableRefObject } from 'react';
+import { Box, Text, useInput, useStdin, type Key as InkKey } from 'ink';
+import { guardKeyInput } from '../io/key-input.js';
 import { keysFromInk } from '../core/wizard-keys.js';
 import { ColorContext } from './theme.js';
 import { useWizard, type WizardDeps } from './use-wizard.js';
@@ -21,6 +22,9 @@ export interface WizardProps {
 
 export function Wizard({ deps, run, color = true, interruptRef }: WizardProps) {
   const { state, dispatch } = useWizard(deps);
+  // Escape sequences that are not keys (a pasted ESC[31m) crash Ink 6.8; drop them before it reads them.
+  const { stdin } = useStdin();
+  useMemo(() => guardKeyInput(stdin), [stdin]);
 
   const onInput = useCallback(
     (input: string, key: InkKey) => {
@@ -39,12 +43,12 @@ export function Wizard({ deps, run, color = true, interruptRef }: WizardProps) {
 
   return (
     <ColorContext.Provider value={color}>
-      <Screen ctx={deps.ctx} state={state} run={run} />
+      <Screen ctx={deps.ctx} state={state} run={run} quitText={deps.quitText} />
     </ColorContext.Provider>
   );
 }
 
-function Screen({ ctx, state, run }: ScreenProps & { run: RunInfo }) {
+function Screen({ ctx, state, run, quitText }: ScreenProps & { run: RunInfo; quitText?: WizardDeps['quitText'] }) {
   const props = { ctx, state };
   switch (state.screen.kind) {
     case 'resume':
@@ -81,7 +85,9 @@ function Screen({ ctx, state, run }: ScreenProps & { run: RunInfo }) {
       return (
         <Box marginTop={1}>
           <Text>
-            {state.id
+            {quitText
+              ? quitText(state)
+              : state.id
               ? `Your answers for ${state.profile.name ?? state.id} are saved. Run peer-ready again to continue where you left off.`
               : 'Stopped. Nothing was saved (no organisation had been named yet).'}
           </Text>
