@@ -9,6 +9,7 @@ import { allItems, CitationSchema, isScored, PROGRAMS, QuestionnaireSchema, type
 import { toolkitFor } from '../src/core/role-pack.js';
 import { sectionScores } from '../src/core/score.js';
 import { citationLabel, headingSpans, SOURCES, type DocKey } from '../src/core/sources.js';
+import { itemChoices } from '../src/core/wizard-state.js';
 import { loadCatalog } from '../src/io/load.js';
 import { answersFile, forProgram, toAssessment } from './helpers.js';
 
@@ -331,6 +332,14 @@ describe('"not applicable yet"', () => {
     const yes = { ...a.answers, 'cm.7.program': { value: 'yes' }, 'cm.7.state-requirements': { value: 'yes' } };
     // Two of the two counted items met: 100%, not 67%.
     expect(sec(yes).percent).toBe(100);
+  });
+
+  it('the wizard offers it, from the data, only where the item allows it', () => {
+    const qs = questionnairesFor(catalog, 'general');
+    const find = (id: string) => allItems(qs).find(({ item }) => item.id === id)!.item;
+    expect(itemChoices(find('cm.7.ethics')).map((c) => c.value)).toContain('not-applicable');
+    expect(itemChoices(find('cm.7.program')).map((c) => c.value)).not.toContain('not-applicable');
+    for (const c of itemChoices(find('cm.7.ethics'))) expect(c.label).toBeTruthy();
   });
 
   it('the scoring rule in the plan says so', async () => {
