@@ -202,58 +202,91 @@ export function placeTasks(
   months: number,
   phaseMonths: Record<Phase, readonly [number, number]>,
 ): Placement {
-  const byKey = new Map(tasks.map((t) => [t.key, t]));
-  const ms = new Map(milestones.map((m) => [m.id, m]));
-  const present = (k: string) => byKey.has(k) || ms.has(k);
-  const preds = new Map<string, string[]>();
-  const succs = new Map<string, string[]>();
-  const all = [...tasks.map((t) => t.key), ...milestones.map((m) => m.id)];
-  for (const k of all) {
-    preds.set(k, []);
-    succs.set(k, []);
+  // Every task and milestone by index: tasks 0..nt-1, then milestones (the graph is walked
+  // in arrays, not maps keyed by strings; a plan builds it once per assessment).
+  const nt = tasks.length;
+  const n = nt + milestones.length;
+  const keys: string[] = new Array(n);
+  const index = new Map<string, number>();
+  for (let i = 0; i < nt; i++) {
+    keys[i] = tasks[i]!.key;
+    if (!index.has(keys[i]!)) index.set(keys[i]!, i);
   }
-  const edge = (a: string, b: string) => {
-    preds.get(b)!.push(a);
-    succs.get(a)!.push(b);
+  for (let j = 0; j < milestones.length; j++) {
+    keys[nt + j] = milestones[j]!.id;
+    if (!index.has(keys[nt + j]!)) index.set(keys[nt + j]!, nt + j);
+  }
+  const preds: number[][] = [];
+  const succs: number[][] = [];
+  for (let i = 0; i < n; i++) {
+    preds.push([]);
+    succs.push([]);
+  }
+  const edge = (a: number, b: number) => {
+    preds[b]!.push(a);
+    succs[a]!.push(b);
   };
-  for (const t of tasks) for (const a of t.after) if (present(a) && a !== t.key) edge(a, t.key);
-  for (const m of milestones) for (const a of m.after) if (present(a)) edge(a, m.id);
+  for (let i = 0; i < nt; i++) {
+    const t = tasks[i]!;
+    for (const a of t.after) {
+      const x = index.get(a);
+      if (x !== undefined && a !== t.key) edge(x, index.get(t.key)!);
+    }
+  }
+  for (let j = 0; j < milestones.length; j++) {
+    for (const a of milestones[j]!.after) {
+      const x = index.get(a);
+      if (x !== undefined) edge(x, index.get(milestones[j]!.id)!);
+    }
+  }
   // Milestones keep their date order.
-  const byRank = [...milestones].sort((a, b) => a.rank - b.rank);
-  for (let i = 1; i < byRank.length; i++) edge(byRank[i - 1]!.id, byRank[i]!.id);
+  const byRank = milestones.map((m, j) => ({ m, j })).sort((a, b) => a.m.rank - b.m.rank);
+  for (let i = 1; i < byRank.length; i++) edge(index.get(byRank[i - 1]!.m.id)!, index.get(byRank[i]!.m.id)!);
 
-  const order = kahn(all, preds, succs, (k) => {
-    const t = byKey.get(k);
-    return t ? [0, t.order] : [1, ms.get(k)!.rank];
-  });
+  // A task's own fields, by index (the first task or milestone of a key stands for it).
+  const taskOf = (i: number): SchedTask | undefined => {
+    const x = index.get(keys[i]!)!;
+    return x < nt ? tasks[x] : undefined;
+  };
+  const msOf = (i: number): SchedMilestone | undefined => {
+    const x = index.get(keys[i]!)!;
+    return x < nt ? undefined : milestones[x - nt];
+  };
+  const rank: number[] = new Array(n);
+  for (let i = 0; i < n; i++) {
+    const t = taskOf(i);
+    rank[i] = t ? t.order : 1e6 + msOf(i)!.rank;
+  }
+  const order = kahn(n, preds, succs, rank);
   // Latest month for each task: before every milestone that waits for it, directly or not.
-  const latest = new Map<string, number>();
-  for (let i = order.length - 1; i >= 0; i--) {
-    const k = order[i]!;
-    const m = ms.get(k);
+  const latest: number[] = new Array(n).fill(0);
+  for (let o = order.length - 1; o >= 0; o--) {
+    const k = order[o]!;
+    const m = msOf(k);
     if (m) {
-      latest.set(k, m.month);
+      latest[k] = m.month;
       continue;
     }
     let hi = months;
-    for (const s of succs.get(k)!) hi = Math.min(hi, latest.get(s)!);
-    latest.set(k, hi);
+    for (const s of succs[k]!) hi = Math.min(hi, latest[s]!);
+    latest[k] = hi;
   }
 
-  const average = tasks.length / months;
+  const average = nt / months;
   const cap = Math.max(1, Math.ceil(average));
   const loadLimit = Math.max(2, Math.floor(2 * average));
   const load = new Array<number>(months + 2).fill(0);
-  const month = new Map<string, number>();
+  const monthOf: number[] = new Array(n).fill(0);
   const late = new Set<string>();
   const moved = new Map<string, { after?: string; before?: string; even?: boolean }>();
-  for (const m of milestones) month.set(m.id, m.month);
+  for (let j = 0; j < milestones.length; j++) monthOf[nt + j] = milestones[j]!.month;
   for (const k of order) {
-    const t = byKey.get(k);
+    const t = taskOf(k);
     if (!t) continue;
+    const key = keys[k]!;
     let lo = 1;
-    for (const p of preds.get(k)!) lo = Math.max(lo, month.get(p)!);
-    let hi = Math.max(lo, latest.get(k)!);
+    for (const p of preds[k]!) lo = Math.max(lo, monthOf[p]!);
+    let hi = Math.max(lo, latest[k]!);
     if (t.pin) {
       lo = Math.max(lo, t.pin[0]);
       hi = Math.max(lo, Math.min(hi, t.pin[1]));
@@ -268,21 +301,30 @@ export function placeTasks(
     pick ??= nearestUnder(load, lo, hi, dist, cap);
     if (pick === undefined && inPhase) pick = leastUnder(load, a, b, loadLimit);
     pick ??= nearestUnder(load, lo, hi, dist, loadLimit) ?? leastUnder(load, lo, hi, Infinity)!;
-    if (dist(pick) > 0 && inPhase) moved.set(k, { even: true });
+    if (dist(pick) > 0 && inPhase) moved.set(key, { even: true });
     else if (dist(pick) > 0) {
       // Say why: the milestone or task that holds it out of its phase.
-      const bound = pick > pl ? preds.get(k)!.find((p) => month.get(p) === lo) : succs.get(k)!.find((x) => (ms.has(x) ? ms.get(x)!.month : Infinity) === latest.get(k));
-      if (bound) moved.set(k, pick > pl ? { after: bound } : { before: bound });
+      const bound =
+        pick > pl
+          ? preds[k]!.find((p) => monthOf[p] === lo)
+          : succs[k]!.find((x) => {
+              const m = msOf(x);
+              return (m ? m.month : Infinity) === latest[k];
+            });
+      if (bound !== undefined) moved.set(key, pick > pl ? { after: keys[bound]! } : { before: keys[bound]! });
     }
-    month.set(k, pick);
+    monthOf[k] = pick;
     load[pick]!++;
-    if (pick > latest.get(k)!) late.add(k);
+    if (pick > latest[k]!) late.add(key);
   }
   // The listing order: month by month, in dependency order within a month. (The order above
   // takes tasks before milestones whenever it can, so a month lists its milestones after the
   // tasks that do not follow them.) A stable sort by month keeps every edge in order, because
   // nothing is placed in an earlier month than what it follows.
-  const sequence = order.map((k, i) => ({ k, i, m: month.get(k)! })).sort((x, y) => x.m - y.m || x.i - y.i).map((x) => x.k);
+  const month = new Map<string, number>();
+  for (let j = 0; j < milestones.length; j++) month.set(keys[nt + j]!, monthOf[nt + j]!);
+  for (const k of order) if (k < nt) month.set(keys[k]!, monthOf[k]!);
+  const sequence = order.map((k, i) => ({ k, i, m: monthOf[k]! })).sort((x, y) => x.m - y.m || x.i - y.i).map((x) => keys[x.k]!);
   return { month, sequence, loadLimit, average, late, moved };
 }
 
@@ -304,37 +346,25 @@ function nearestUnder(load: number[], a: number, b: number, dist: (m: number) =>
   return best;
 }
 
-/** Topological order; among the ready nodes, the smallest priority first. */
-function kahn(keys: readonly string[], preds: Map<string, string[]>, succs: Map<string, string[]>, prio: (k: string) => [number, number]): string[] {
-  const inSet = new Set(keys);
-  const rank = new Map<string, number>();
-  for (const k of keys) {
-    const [a, b] = prio(k);
-    rank.set(k, a * 1e6 + b);
+/** Topological order of the nodes 0..n-1; among the ready nodes, the smallest rank first. */
+function kahn(n: number, preds: readonly number[][], succs: readonly number[][], rank: readonly number[]): number[] {
+  const indeg = new Array<number>(n);
+  const ready: number[] = [];
+  for (let k = 0; k < n; k++) {
+    indeg[k] = preds[k]!.length;
+    if (indeg[k] === 0) ready.push(k);
   }
-  const indeg = new Map<string, number>();
-  for (const k of keys) {
-    let n = 0;
-    for (const p of preds.get(k)!) if (inSet.has(p)) n++;
-    indeg.set(k, n);
-  }
-  const ready = keys.filter((k) => indeg.get(k) === 0);
-  const out: string[] = [];
+  const out: number[] = [];
   while (ready.length) {
     let best = 0;
-    for (let i = 1; i < ready.length; i++) if (rank.get(ready[i]!)! < rank.get(ready[best]!)!) best = i;
+    for (let i = 1; i < ready.length; i++) if (rank[ready[i]!]! < rank[ready[best]!]!) best = i;
     const k = ready[best]!;
     ready[best] = ready[ready.length - 1]!;
     ready.pop();
     out.push(k);
-    for (const s of succs.get(k)!) {
-      if (!inSet.has(s)) continue;
-      const d = indeg.get(s)! - 1;
-      indeg.set(s, d);
-      if (d === 0) ready.push(s);
-    }
+    for (const s of succs[k]!) if (--indeg[s]! === 0) ready.push(s);
   }
-  if (out.length !== keys.length) throw new Error('internal: the task order has a cycle');
+  if (out.length !== n) throw new Error('internal: the task order has a cycle');
   return out;
 }
 
