@@ -308,13 +308,22 @@ export function sourceEntry(doc: DocKey): SourceEntry {
 /** The documents a plan model cites, in the order above: every `source` string starts with a short name. */
 export function citedSources(model: unknown): SourceEntry[] {
   const seen = new Set<string>();
-  const walk = (v: unknown, key?: string): void => {
-    if (typeof v === 'string') {
-      if (key === 'source') seen.add(v);
-    } else if (Array.isArray(v)) v.forEach((x) => walk(x));
-    else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) walk(x, k);
+  // Walked with for-in over the model's plain objects: no [key, value] pair made per field.
+  const walk = (v: object): void => {
+    if (Array.isArray(v)) {
+      for (const x of v) if (x !== null && typeof x === 'object') walk(x);
+      return;
+    }
+    const o = v as Record<string, unknown>;
+    for (const k in o) {
+      if (!Object.hasOwn(o, k)) continue;
+      const x = o[k];
+      if (typeof x === 'string') {
+        if (k === 'source') seen.add(x);
+      } else if (x !== null && typeof x === 'object') walk(x);
+    }
   };
-  walk(model);
+  if (model !== null && typeof model === 'object') walk(model);
   const texts = [...seen];
   return DOC_KEYS.filter((d) => texts.some((t) => t.startsWith(`${SOURCES[d].short},`))).map(sourceEntry);
 }
