@@ -13,7 +13,7 @@ import {
 } from './questionnaire.js';
 import { MERGE_RULE, type Merged } from './merge.js';
 import type { RolePack, Toolkit } from './role-pack.js';
-import { actionKey, placeTasks, REFLECTION_TASK, type Milestones, type SchedTask } from './schedule.js';
+import { actionKey, placeTasks, REFLECTION_TASK, type Milestones, type SchedMilestone, type SchedTask } from './schedule.js';
 import { citedSources, type SourceEntry } from './sources.js';
 import { counted, itemStatus, reflection, sectionScores, tally, timelineBand, type Tally } from './score.js';
 
@@ -289,35 +289,14 @@ export function buildPlan(
 
   // ---- The plan's length: the band's, or fitted to a target date that comes sooner. ----
   const bandMonths = tl.band.months;
-  // The first day of each month of the band's plan, and of the month after it, worked out once.
-  const bandStarts = Array.from({ length: bandMonths + 1 }, (_, i) => addMonths(start, i));
-  const bandEnd = dayBefore(bandStarts[bandMonths]!);
   const target = profile.targetDate;
-  const compressed = target !== undefined && target < bandEnd;
-  const end = compressed ? target : bandEnd;
-  const monthStarts = bandStarts.filter((s) => s <= end);
-  const months = monthStarts.length;
-  const monthEnds = monthStarts.map((_, i) => (i + 1 < months ? dayBefore(monthStarts[i + 1]!) : end));
+  // The calendar (months, their labels, the phases' months and the milestones' dates) depends
+  // only on the band, the start and target dates and the catalog: worked out once, then shared.
+  const cal = calendar(content, opts.milestones, tl.bandId, bandMonths, start, target);
+  const { bandEnd, compressed, end, monthStarts, months, monthEnds, labels, phaseMonths, msDates, opens } = cal;
   const monthStart = (m: number) => monthStarts[m - 1]!;
   const monthEnd = (m: number) => monthEnds[m - 1]!;
-  const monthOf = (iso: string) => {
-    let m = 1;
-    while (m < months && monthStarts[m]! <= iso) m++;
-    return m;
-  };
-  const labels = monthStarts.map((_, i) => rangeLabel(monthStart(i + 1), monthEnd(i + 1)));
   const monthLabel = (m: number) => labels[m - 1]!;
-  // A date of the band's plan, moved in proportion when the plan is compressed.
-  const ratio = (daysBetween(start, end) + 1) / (daysBetween(start, bandEnd) + 1);
-  const fit = (iso: string) => (compressed ? addDays(start, Math.min(daysBetween(start, end), Math.max(0, Math.round((daysBetween(start, iso) + 1) * ratio) - 1))) : iso);
-  /** The date `p` months into the band's plan (2.5: the middle of month 3), fitted. */
-  const position = (p: number) => {
-    const k = Math.floor(p);
-    const f = p - k;
-    const base = bandStarts[k]!;
-    const d = f === 0 ? dayBefore(base) : addDays(base, Math.round(f * daysBetween(base, bandStarts[k + 1]!)) - 1);
-    return fit(d);
-  };
 
   // ---- Gaps, strengths and follow-ups, in questionnaire order. ----
   const gaps: Gap[] = [];
@@ -355,8 +334,7 @@ export function buildPlan(
 
   // ---- Tasks: one per piece of work. ----
   // What a piece of work follows is declared on any of its actions, and holds wherever it appears.
-  const afterByKey = new Map<string, string[]>();
-  for (const q of ordered) for (const [k, xs] of declaredOrder(q.sections)) afterByKey.set(k, [...(afterByKey.get(k) ?? []), ...xs]);
+  const afterByKey = mergedOrder(ordered);
   const drafts = new Map<string, TaskDraft>();
   const phaseRank = (p: Phase) => PHASE_ORDER.indexOf(p);
   let order = 0;
@@ -432,33 +410,15 @@ export function buildPlan(
     });
   }
 
-  // ---- Phases and milestones, on the plan's own months. ----
-  const phaseMonths = {} as Record<Phase, [number, number]>;
-  for (const p of content.phases) {
-    const [f, l] = p.months[tl.bandId];
-    if (!compressed) {
-      phaseMonths[p.id] = [Math.min(f, months), Math.min(l, months)];
-      continue;
-    }
-    const first = monthOf(fit(bandStarts[f - 1]!));
-    phaseMonths[p.id] = [first, Math.max(first, monthOf(fit(dayBefore(bandStarts[l]!))))];
-  }
-  const msData = opts.milestones?.milestones ?? [];
-  const msDates = msData
-    .map((m, i) => ({ m, i, date: position(Math.min(m.at[tl.bandId], bandMonths)) }))
-    .sort((x, y) => x.m.at[tl.bandId] - y.m.at[tl.bandId] || x.i - y.i);
-  const milestones: PlanMilestone[] = msDates.map(({ m, date: d }) => ({
-    id: m.id,
-    title: m.title,
-    date: d,
-    dateLabel: longDate(d),
-    month: monthOf(d),
-    source: formatCitation(m.cite),
+  const milestones: PlanMilestone[] = msDates.map((x) => ({
+    id: x.m.id,
+    title: x.m.title,
+    date: x.date,
+    dateLabel: x.dateLabel,
+    month: x.month,
+    source: x.source,
     atRisk: false,
   }));
-  // A milestone may open phases: none of their tasks starts before it (leadership decides first).
-  const opens = new Map<Phase, string[]>();
-  for (const m of msData) for (const ph of m.opens) opens.set(ph, [...(opens.get(ph) ?? []), m.id]);
   const schedTasks: SchedTask[] = [...drafts.values()].map((d) => ({
     key: d.key,
     phase: d.phase,
@@ -468,7 +428,7 @@ export function buildPlan(
   }));
   const placed = placeTasks(
     schedTasks,
-    msDates.map(({ m }, r) => ({ id: m.id, month: milestones[r]!.month, rank: r, after: m.after })),
+    cal.schedMilestones,
     months,
     phaseMonths,
   );
@@ -721,7 +681,119 @@ export function buildPlan(
   return { ...model, sources: citedSources({ ...model, months: [], actions: model.actions.map((a) => ({ why: a.why })) }) };
 }
 
+interface Calendar {
+  bandEnd: string;
+  compressed: boolean;
+  end: string;
+  monthStarts: string[];
+  months: number;
+  monthEnds: string[];
+  labels: string[];
+  phaseMonths: Record<Phase, [number, number]>;
+  msDates: { m: Milestones['milestones'][number]; i: number; date: string; dateLabel: string; month: number; source: string }[];
+  schedMilestones: SchedMilestone[];
+  /** A milestone may open phases: none of their tasks starts before it (leadership decides first). */
+  opens: Map<Phase, string[]>;
+}
+
+const calendars = new WeakMap<PlanContent, WeakMap<object, Map<string, Calendar>>>();
+const NO_MILESTONES = {};
+
+/** The plan's calendar for a band, a start date and a target date (remembered per catalog; read-only). */
+function calendar(content: PlanContent, ms: Milestones | undefined, bandId: BandId, bandMonths: number, start: string, target: string | undefined): Calendar {
+  let byMs = calendars.get(content);
+  if (!byMs) calendars.set(content, (byMs = new WeakMap()));
+  let byKey = byMs.get(ms ?? NO_MILESTONES);
+  if (!byKey) byMs.set(ms ?? NO_MILESTONES, (byKey = new Map()));
+  const key = `${bandId}|${bandMonths}|${start}|${target ?? ''}`;
+  let cal = byKey.get(key);
+  if (cal) return cal;
+  // The first day of each month of the band's plan, and of the month after it, worked out once.
+  const bandStarts = Array.from({ length: bandMonths + 1 }, (_, i) => addMonths(start, i));
+  const bandEnd = dayBefore(bandStarts[bandMonths]!);
+  const compressed = target !== undefined && target < bandEnd;
+  const end = compressed ? target : bandEnd;
+  const monthStarts = bandStarts.filter((s) => s <= end);
+  const months = monthStarts.length;
+  const monthEnds = monthStarts.map((_, i) => (i + 1 < months ? dayBefore(monthStarts[i + 1]!) : end));
+  const monthStart = (m: number) => monthStarts[m - 1]!;
+  const monthEnd = (m: number) => monthEnds[m - 1]!;
+  const monthOf = (iso: string) => {
+    let m = 1;
+    while (m < months && monthStarts[m]! <= iso) m++;
+    return m;
+  };
+  const labels = monthStarts.map((_, i) => rangeLabel(monthStart(i + 1), monthEnd(i + 1)));
+  // A date of the band's plan, moved in proportion when the plan is compressed.
+  const ratio = (daysBetween(start, end) + 1) / (daysBetween(start, bandEnd) + 1);
+  const fit = (iso: string) => (compressed ? addDays(start, Math.min(daysBetween(start, end), Math.max(0, Math.round((daysBetween(start, iso) + 1) * ratio) - 1))) : iso);
+  /** The date `p` months into the band's plan (2.5: the middle of month 3), fitted. */
+  const position = (p: number) => {
+    const k = Math.floor(p);
+    const f = p - k;
+    const base = bandStarts[k]!;
+    const d = f === 0 ? dayBefore(base) : addDays(base, Math.round(f * daysBetween(base, bandStarts[k + 1]!)) - 1);
+    return fit(d);
+  };
+
+  const phaseMonths = {} as Record<Phase, [number, number]>;
+  for (const p of content.phases) {
+    const [f, l] = p.months[bandId];
+    if (!compressed) {
+      phaseMonths[p.id] = [Math.min(f, months), Math.min(l, months)];
+      continue;
+    }
+    const first = monthOf(fit(bandStarts[f - 1]!));
+    phaseMonths[p.id] = [first, Math.max(first, monthOf(fit(dayBefore(bandStarts[l]!))))];
+  }
+  const msData = ms?.milestones ?? [];
+  const msDates = msData
+    .map((m, i) => ({ m, i, date: position(Math.min(m.at[bandId], bandMonths)) }))
+    .sort((x, y) => x.m.at[bandId] - y.m.at[bandId] || x.i - y.i)
+    .map((x) => ({ ...x, dateLabel: longDate(x.date), month: monthOf(x.date), source: formatCitation(x.m.cite) }));
+  const opens = new Map<Phase, string[]>();
+  for (const m of msData) for (const ph of m.opens) opens.set(ph, [...(opens.get(ph) ?? []), m.id]);
+  cal = {
+    bandEnd,
+    compressed,
+    end,
+    monthStarts,
+    months,
+    monthEnds,
+    labels,
+    phaseMonths,
+    msDates,
+    schedMilestones: msDates.map(({ m, month }, r) => ({ id: m.id, month, rank: r, after: m.after })),
+    opens,
+  };
+  if (byKey.size < 1000) byKey.set(key, cal);
+  return cal;
+}
+
 const declared = new WeakMap<object, Map<string, readonly string[]>>();
+const sectionIds = new WeakMap<object, number>();
+let nextSectionId = 0;
+const merged = new Map<string, Map<string, readonly string[]>>();
+
+/**
+ * The `after` lists of all the questionnaires' actions, merged by action key. It depends only
+ * on the questionnaires, which the plans of a batch share: worked out once per list of them.
+ */
+function mergedOrder(ordered: readonly Questionnaire[]): Map<string, readonly string[]> {
+  const ids = ordered.map((q) => {
+    let id = sectionIds.get(q.sections);
+    if (id === undefined) sectionIds.set(q.sections, (id = nextSectionId++));
+    return id;
+  });
+  const key = ids.join(',');
+  let out = merged.get(key);
+  if (!out) {
+    out = new Map<string, readonly string[]>();
+    for (const q of ordered) for (const [k, xs] of declaredOrder(q.sections)) out.set(k, [...(out.get(k) ?? []), ...xs]);
+    if (merged.size < 100) merged.set(key, out);
+  }
+  return out;
+}
 
 /** The `after` lists of a questionnaire's actions, by action key (worked out once per section list). */
 function declaredOrder(sections: Questionnaire['sections']): Map<string, readonly string[]> {
