@@ -101,7 +101,7 @@ export interface SaveLog {
   problem?: string;
   /** The latest save that worked. */
   last?: { at: string; answered: number; id: string };
-  /** Set when another wizard was saving the same organisation, so this one saved a copy. */
+  /** Set when another wizard was saving the same organization, so this one saved a copy. */
   copy?: string;
 }
 
@@ -128,15 +128,15 @@ export function persistTo(store: AssessmentStore, ctx: WizardContext, log: SaveL
 
 /** The last words when the wizard stops: never claims a save that did not happen. */
 export function quitText(log: SaveLog, state: WizardState): string {
-  if (!state.id) return 'Stopped. Nothing was saved (no organisation had been named yet).';
+  if (!state.id) return 'Stopped. Nothing was saved (no organization had been named yet).';
   const name = state.profile.name ?? state.id;
   if (log.problem) {
     const kept = log.last
       ? `What is kept is the progress saved at ${localStamp(log.last.at)} (${log.last.answered} answer${log.last.answered === 1 ? '' : 's'}); run peer-ready again to continue from there.`
-      : 'Nothing for this organisation was saved in this session.';
+      : 'Nothing for this organization was saved in this session.';
     return `Your latest answers for ${name} could NOT be saved (${log.problem}). ${kept}`;
   }
-  if (log.copy) return `Your answers for ${name} are saved, as a separate copy ("${log.copy}") because another wizard was saving the same organisation. Run peer-ready again to continue where you left off.`;
+  if (log.copy) return `Your answers for ${name} are saved, as a separate copy ("${log.copy}") because another wizard was saving the same organization. Run peer-ready again to continue where you left off.`;
   return `Your answers for ${name} are saved. Run peer-ready again to continue where you left off.`;
 }
 

@@ -1,4 +1,4 @@
-// Saved wizard progress, one record per organisation, in conf's per-user config file
+// Saved wizard progress, one record per organization, in conf's per-user config file
 // (or in $PEER_READY_STORE_DIR). Every answer is written as it is given; conf writes
 // atomically (temporary file, then rename), so a killed wizard loses at most the current question.
 //
@@ -9,7 +9,7 @@
 // A store that cannot be used at all (its folder cannot be created, config.json is a folder, a
 // corrupt file cannot be moved aside) is an InputError with a message: exit 2, never a stack trace.
 //
-// Two wizards on one organisation: each save first reads the record back from the file. If it is
+// Two wizards on one organization: each save first reads the record back from the file. If it is
 // not what this wizard last saw (another wizard saved it meanwhile), nothing is overwritten: this
 // wizard's answers go to a copy under a new id, and the wizard says so. No answers are lost.
 //
