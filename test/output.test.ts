@@ -163,6 +163,32 @@ describe('special files are never replaced', () => {
     expect(lstatSync(fifo).isFIFO()).toBe(true);
   });
 
+  it('a link to a FIFO is written through into the FIFO; a loop of links is an input error', async () => {
+    const dir = tempDir();
+    const input = answers(dir);
+    const fifo = join(dir, 'pipe');
+    execFileSync('mkfifo', [fifo]);
+    symlinkSync('pipe', join(dir, 'to-pipe'));
+    const reader = spawn('cat', [fifo]);
+    let got = '';
+    reader.stdout.setEncoding('utf8').on('data', (d: string) => (got += d));
+    const closed = new Promise((r) => reader.on('close', r));
+    const env: NodeJS.ProcessEnv = { ...process.env };
+    delete env.CI;
+    const child = spawn(process.execPath, [BIN, '--answers', input, '--out', 'to-pipe'], { cwd: dir, env, stdio: 'ignore' });
+    expect(await new Promise((r) => child.on('close', r))).toBe(0);
+    await closed;
+    expect(got).toMatch(/^# Peer support readiness plan/);
+    expect(lstatSync(join(dir, 'to-pipe')).isSymbolicLink()).toBe(true);
+    expect(lstatSync(fifo).isFIFO()).toBe(true);
+
+    symlinkSync('loop-b', join(dir, 'loop-a'));
+    symlinkSync('loop-a', join(dir, 'loop-b'));
+    const r = run(['--answers', input, '--out', 'loop-a', '--force'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/loop-a: cannot be followed \(ELOOP/);
+  });
+
   it('a folder is refused with a clear message', () => {
     const dir = tempDir();
     mkdirSync(join(dir, 'plans'));

@@ -34,7 +34,7 @@ const REASONS: Record<string, string> = {
   ENOTDIR: 'a part of the path is not a folder',
   EISDIR: 'it is a folder',
   ENAMETOOLONG: 'the name is too long',
-  ELOOP: 'too many symbolic links',
+  ELOOP: 'too many symbolic links, or a loop of them',
   EPIPE: 'the reader has gone (closed pipe)',
 };
 
@@ -100,12 +100,26 @@ type Target =
 
 /** What a path names once symbolic links are followed (dangling ones too). */
 function resolveTarget(file: string): { path: string; link?: string; stat?: nodeFs.Stats } {
+  const first = nodeFs.lstatSync(file, { throwIfNoEntry: false });
+  if (!first) return { path: resolve(file) };
+  if (!first.isSymbolicLink()) return { path: resolve(file), stat: first };
+  // Let the system follow the link: it knows the magic ones (/dev/stdout, /dev/fd/N, >(cmd)),
+  // whose targets ("pipe:[1234]") are no path. Such a stream is then opened by the name given.
+  let stat: nodeFs.Stats | undefined;
+  try {
+    stat = nodeFs.statSync(file, { throwIfNoEntry: false });
+  } catch (e) {
+    throw new InputError(terminalText(file), '', `cannot be followed (${reason(e)})`);
+  }
+  if (stat) {
+    if (!stat.isFile() && !stat.isDirectory()) return { path: resolve(file), link: file, stat };
+    return { path: nodeFs.realpathSync(file), link: file, stat };
+  }
+  // A dangling link: follow it by hand to the name it would create.
   let path = resolve(file);
-  let link: string | undefined;
   for (let hops = 0; hops < 40; hops++) {
     const st = nodeFs.lstatSync(path, { throwIfNoEntry: false });
-    if (!st?.isSymbolicLink()) return { path, ...(link ? { link } : {}), ...(st ? { stat: st } : {}) };
-    link ??= file;
+    if (!st?.isSymbolicLink()) return { path, link: file };
     path = resolve(dirname(path), nodeFs.readlinkSync(path));
   }
   throw new InputError(terminalText(file), '', 'has too many symbolic links in a row');
