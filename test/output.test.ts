@@ -3,7 +3,7 @@
 // Special files are made in a fresh temporary folder only (mkfifo, symlinks); /dev/full is only
 // ever written to, as the target of a child's standard output.
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { closeSync, existsSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, readlinkSync, symlinkSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, linkSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, readlinkSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { InputError } from '../src/core/errors.js';
@@ -208,6 +208,19 @@ describe('inputs are never outputs', () => {
     const m = run(['merge', input, answers(dir, 'b.json'), '--out', 'b.json', '--force'], { cwd: dir });
     expect(m.code).toBe(2);
     expect(m.stderr).toMatch(/b\.json: is an input/);
+    linkSync(input, join(dir, 'hard.json')); // the same file under another name
+    const h = run(['--answers', 'answers.json', '--out', 'hard.json', '--force'], { cwd: dir });
+    expect(h.code).toBe(2);
+    expect(h.stderr).toMatch(/hard\.json: is an input/);
+    expect(readFileSync(input, 'utf8')).toBe(before);
+  });
+
+  it('a path through a file is an input error, not an internal one', () => {
+    const dir = tempDir();
+    const input = answers(dir);
+    const r = run(['--answers', input, '--out', 'answers.json/plan.md'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/answers\.json\/plan\.md: cannot be written \(ENOTDIR/);
   });
 
   it('--answers DIR --out-dir DIR (the same folder, also through a link) is refused and writes nothing', () => {

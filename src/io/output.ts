@@ -125,12 +125,11 @@ function resolveTarget(file: string): { path: string; link?: string; stat?: node
   throw new InputError(terminalText(file), '', 'has too many symbolic links in a row');
 }
 
+/** The same file on disk (through links, other spellings of the path, and hard links). */
 function same(a: string, b: string): boolean {
-  try {
-    return nodeFs.realpathSync(a) === nodeFs.realpathSync(b);
-  } catch {
-    return false;
-  }
+  const sa = nodeFs.statSync(a, { throwIfNoEntry: false });
+  const sb = sa && nodeFs.statSync(b, { throwIfNoEntry: false });
+  return !!sa && !!sb && sa.dev === sb.dev && sa.ino === sb.ino;
 }
 
 /**
@@ -141,9 +140,17 @@ export function checkWritable(file: string, force: boolean, inputs: readonly str
   const shown = terminalText(file);
   if (file === '-') return { kind: 'stream', path: '-' };
   if (file === '') throw new InputError('--out', '', 'names no file');
-  const { path, link, stat } = resolveTarget(file);
+  let target: ReturnType<typeof resolveTarget>;
+  let input: string | undefined;
+  try {
+    target = resolveTarget(file);
+    input = inputs.find((i) => same(i, file));
+  } catch (e) {
+    if (e instanceof InputError) throw e;
+    throw new InputError(shown, '', `cannot be written (${reason(e)})`);
+  }
+  const { path, link, stat } = target;
   const via = link ? ` (the symbolic link points to ${terminalText(path)})` : '';
-  const input = inputs.find((i) => same(i, file) || resolve(i) === path);
   if (input) throw new InputError(shown, '', `is an input (${terminalText(input)}); peer-ready never writes over its inputs. Choose another output name`);
   if (!stat) {
     if (link && !force) throw new InputError(shown, '', `is a symbolic link to ${terminalText(path)}, which does not exist; use --force to create it`);
@@ -153,7 +160,7 @@ export function checkWritable(file: string, force: boolean, inputs: readonly str
   if (stat.isCharacterDevice() || stat.isFIFO()) return { kind: 'stream', path };
   if (!stat.isFile()) throw new InputError(shown, '', `is not a regular file${via} (a ${stat.isBlockDevice() ? 'block device' : stat.isSocket() ? 'socket' : 'special file'}); peer-ready will not write to it`);
   if (!force) throw new InputError(shown, '', `already exists${via}; use --force to replace it`);
-  return { kind: 'file', path, mode: stat.mode & 0o7777 };
+  return { kind: 'file', path, mode: stat.mode & 0o777 };
 }
 
 export interface WriteOptions {
