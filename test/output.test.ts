@@ -215,12 +215,17 @@ describe('inputs are never outputs', () => {
     expect(readFileSync(input, 'utf8')).toBe(before);
   });
 
-  it('a path through a file is an input error, not an internal one', () => {
+  it('a path through a file is an input error, not an internal one (--out and --out-dir)', () => {
     const dir = tempDir();
     const input = answers(dir);
     const r = run(['--answers', input, '--out', 'answers.json/plan.md'], { cwd: dir });
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/answers\.json\/plan\.md: cannot be written \(ENOTDIR/);
+    mkdirSync(join(dir, 'in'));
+    answers(join(dir, 'in'));
+    const b = run(['--answers', 'in', '--out-dir', 'answers.json/plans'], { cwd: dir });
+    expect(b.code).toBe(2);
+    expect(b.stderr).toMatch(/--out-dir: answers\.json\/plans is not a folder/);
   });
 
   it('--answers DIR --out-dir DIR (the same folder, also through a link) is refused and writes nothing', () => {
