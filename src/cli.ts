@@ -111,12 +111,8 @@ function format(v: string | undefined): Format {
 
 export async function main(argv: string[]): Promise<number> {
   const { values: o, positionals } = parse(argv);
-  if (o.help) {
-    process.stdout.write(HELP);
-    return EXIT.ok;
-  }
-  if (o.version) {
-    process.stdout.write(`${VERSION}\n`);
+  if (o.help || o.version) {
+    (await import('./io/output.js')).writeStdout(o.help ? HELP : `${VERSION}\n`);
     return EXIT.ok;
   }
   const [command, ...rest] = positionals;

@@ -248,7 +248,7 @@ describe('standard output', () => {
   it.skipIf(!full)('a failed write to stdout (/dev/full) exits 2 with a message: plans, --format json, schema', () => {
     const dir = tempDir();
     const input = answers(dir);
-    for (const args of [['--answers', input, '--out', '-'], ['--answers', input, '--out', '-', '--format', 'json'], ['schema'], ['schema', '--plan'], ['answers-template']]) {
+    for (const args of [['--answers', input, '--out', '-'], ['--answers', input, '--out', '-', '--format', 'json'], ['schema'], ['schema', '--plan'], ['answers-template'], ['--help'], ['--version']]) {
       const fd = openSync('/dev/full', 'w');
       try {
         const r = run(args, { stdout: fd });
