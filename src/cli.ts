@@ -3,12 +3,14 @@
 import { statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { InputError, nearest, UsageError } from './core/errors.js';
+import { EXIT } from './core/exit-codes.js';
 import { FORMATS, type Format } from './core/formats.js';
+import { sourceStack } from './source-stack.js';
 
 declare const __PEER_READY_VERSION__: string | undefined;
 export const VERSION = typeof __PEER_READY_VERSION__ === 'string' ? __PEER_READY_VERSION__ : '0.0.0-dev';
 
-export const EXIT = { ok: 0, internal: 1, input: 2, interrupted: 130 } as const;
+export { EXIT };
 
 const HELP = `peer-ready ${VERSION}: get ready to hire peer support specialists.
 
@@ -85,6 +87,8 @@ function format(v: string | undefined): Format {
 }
 
 export async function main(argv: string[]): Promise<number> {
+  // Only for the test that checks an internal error's stack names src/ lines (test/pack.test.ts).
+  if (process.env.PEER_READY_TEST_INTERNAL_ERROR) throw new Error('internal error forced by PEER_READY_TEST_INTERNAL_ERROR');
   const { values: o, positionals } = parse(argv);
   if (o.help) {
     process.stdout.write(HELP);
@@ -188,6 +192,7 @@ export function reportError(e: unknown): number {
     if (e instanceof UsageError) process.stderr.write('Run peer-ready --help for usage.\n');
     return EXIT.input;
   }
-  process.stderr.write(`peer-ready: internal error: ${(e as Error)?.stack ?? String(e)}\nPlease report this; nothing was written.\n`);
+  const stack = (e as Error)?.stack;
+  process.stderr.write(`peer-ready: internal error: ${stack ? sourceStack(stack) : String(e)}\nPlease report this; nothing was written.\n`);
   return EXIT.internal;
 }
