@@ -127,7 +127,7 @@ export async function main(argv: string[]): Promise<number> {
     const program = (o.program ?? 'general') as keyof typeof PROGRAM_TYPES;
     if (!(program in PROGRAM_TYPES)) throw new UsageError(`--program must be one of ${Object.keys(PROGRAM_TYPES).join(', ')} (got "${program}")`);
     const qs = questionnairesFor(await loadCatalog(), program);
-    const date = (await import('./commands/plan.js')).checkDate(o.date ?? today());
+    const date = (await import('./core/options.js')).checkDate(o.date ?? today());
     writeAtomic(o.out ?? '-', o.json ? t.answersTemplateJson(qs, date, program) : t.answersTemplateYaml(qs, date, program), !!o.force);
     return EXIT.ok;
   }

@@ -4,7 +4,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { validateAnswers, type Assessment, type ProgramType } from '../core/answers.js';
 import { InputError } from '../core/errors.js';
 import type { Questionnaire } from '../core/questionnaire.js';
-import { lineCol } from '../core/render.js';
+import { lineCol } from '../core/line-col.js';
 
 /** Read a file as text, with a clear error for everything that is not a readable text file. */
 export function readTextFile(file: string): string {

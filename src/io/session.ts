@@ -4,13 +4,12 @@ import { existsSync, statSync } from 'node:fs';
 import { toAnswersFile, validateAnswers } from '../core/answers.js';
 import { formatPlan, questionnairesFor, type Catalog, type Format } from '../core/format.js';
 import { firstOfNextMonth, initialState, toAssessment, toRecord, type WizardContext, type WizardEvent, type WizardState } from '../core/wizard-state.js';
-import { checkDate, defaultOut, slug } from '../commands/plan.js';
+import { checkDate, defaultOut, slug } from '../core/options.js';
 import { today } from '../core/dates.js';
 import { loadCatalog } from './load.js';
 import { writeAtomic } from './output.js';
 import { openStore, type AssessmentStore } from './store.js';
-import type { RunInfo } from '../ui/screens/types.js';
-import type { WizardDeps, WriteEffect } from '../ui/use-wizard.js';
+import type { RunInfo, WizardDeps, WriteEffect } from '../core/wizard-deps.js';
 
 export interface WizardOptions {
   fresh: boolean;

@@ -2,7 +2,7 @@
 // Also the two screens before it: resuming a saved assessment, and a name that is already saved.
 import { Box, Text } from 'ink';
 import { CLASH_CHOICES, FIXED_CHOICES, PROGRAM_CHOICES, resumeChoices, unfinished, type SavedAssessment, itemsOf, instrumentsOf } from '../../core/wizard-state.js';
-import { localStamp } from '../../io/store.js';
+import { localStamp } from '../../core/local-time.js';
 import { Tone } from '../theme.js';
 import { FieldView, Frame, Para, QUIT, SelectList, type Legend } from '../widgets.js';
 import type { ScreenProps } from './types.js';
