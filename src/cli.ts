@@ -44,7 +44,7 @@ Options
 
 Exit codes
   0 done   1 internal error (a bug: please report it)   2 bad input or usage; nothing was written
-  130 interrupted (the wizard saves your progress first)
+  ${EXIT.interrupted} interrupted (the wizard saves your progress first)
 `;
 
 const OPTIONS = {

@@ -7,6 +7,7 @@ import type { PositionSchema, RecordSchema } from './wizard-record.js';
 import { IsoDate, PROGRAM_TYPES, type Answer, type Assessment, type Profile, type ProgramType } from './answers.js';
 import { allowedValues, type Item, type Questionnaire, type Section } from './questionnaire.js';
 import { addMonths } from './dates.js';
+import { EXIT } from './exit-codes.js';
 import type { Key } from './wizard-keys.js';
 import { editField, field, type TextField } from './wizard-text.js';
 
@@ -113,7 +114,7 @@ export interface Choice<V = string> {
   label: string;
 }
 
-export const EXIT_INTERRUPTED = 130;
+export const EXIT_INTERRUPTED = EXIT.interrupted;
 export const RESULTS_PANES = ['Timeline', 'Sections', 'Top gaps'] as const;
 export const NAME_MAX = 200;
 export const TEXT_MAX = 4000;
