@@ -4,7 +4,7 @@
 import type { ProgramType } from '../core/answers.js';
 import { InputError } from '../core/errors.js';
 import type { Catalog } from '../core/format.js';
-import { PlanContentSchema, type PlanContent } from '../core/plan-content.js';
+import { PlanContentSchema, QUIZ_STATEMENTS, type PlanContent } from '../core/plan-content.js';
 import { QuestionnaireSchema, type Questionnaire } from '../core/questionnaire.js';
 import { checkTemplates, type Templates } from '../core/render.js';
 import { RolePackSchema, ToolkitSchema, type RolePack, type Toolkit } from '../core/role-pack.js';
@@ -108,6 +108,11 @@ export function checkCatalog(files: readonly DataFile[]): Catalog {
   const questionnaires = checkQuestionnaires(files.filter((f) => /^questionnaires\/[^/]+$/.test(f.file)).map((f) => ({ file: f.file, data: f.data })));
   const roles = checkRoles(files.filter((f) => f.file.startsWith('questionnaires/roles/')), questionnaires);
   const content = checkPlanContent(need('templates/plan.yaml'));
+  const quiz = questionnaires.find((q) => q.scoring === 'timeline')!;
+  const statements = quiz.sections.reduce((n, s) => n + s.items.length, 0);
+  if (statements !== QUIZ_STATEMENTS) {
+    throw new InputError(`questionnaires (${quiz.id})`, 'sections', `the timeline quiz has ${statements} statements; the bands in templates/plan.yaml are for ${QUIZ_STATEMENTS}`);
+  }
   const toolkit = checkToolkit(need('templates/toolkit.yaml'), questionnaires);
   const templates = templatesFrom(files.filter((f) => f.file.startsWith('templates/')), 'templates/');
   checkTemplates(templates);
