@@ -37,8 +37,8 @@ Options
   --force             replace an existing output file
   --json              answers-template: print JSON instead of YAML
   --plan              schema: the plan's JSON Schema instead of the answers file's
-  --program TYPE      answers-template: include the role questions for TYPE (general, wi-cps,
-                      wi-cpps, ca-cmpss, child-welfare; default general)
+  --program TYPE      answers-template: include the role questions for TYPE, a role pack's program
+                      type such as wi-cps (default general; a wrong TYPE lists them all)
   -h, --help          this help
   -v, --version       the version
 
@@ -122,13 +122,16 @@ export async function main(argv: string[]): Promise<number> {
     const t = await import('./commands/template.js');
     const { today } = await import('./core/dates.js');
     const { writeAtomic } = await import('./io/output.js');
-    const { PROGRAM_TYPES } = await import('./core/answers.js');
+    const { DEFAULT_PROGRAM } = await import('./core/answers.js');
     const { questionnairesFor } = await import('./core/format.js');
-    const program = (o.program ?? 'general') as keyof typeof PROGRAM_TYPES;
-    if (!(program in PROGRAM_TYPES)) throw new UsageError(`--program must be one of ${Object.keys(PROGRAM_TYPES).join(', ')} (got "${program}")`);
-    const qs = questionnairesFor(await loadCatalog(), program);
+    const catalog = await loadCatalog();
+    // The program types are the role packs (data): no list of them is kept in code.
+    const program = o.program ?? DEFAULT_PROGRAM;
+    const pack = catalog.roles[program];
+    if (!pack) throw new UsageError(`--program must be one of ${Object.keys(catalog.roles).join(', ')} (got "${program}")`);
+    const qs = questionnairesFor(catalog, program);
     const date = (await import('./core/options.js')).checkDate(o.date ?? today());
-    writeAtomic(o.out ?? '-', o.json ? t.answersTemplateJson(qs, date, program) : t.answersTemplateYaml(qs, date, program), !!o.force);
+    writeAtomic(o.out ?? '-', o.json ? t.answersTemplateJson(qs, date, program) : t.answersTemplateYaml(qs, date, program, pack.label), !!o.force);
     return EXIT.ok;
   }
   const common = { out: o.out, date: o.date, force: !!o.force, format: fmt, templates: o.templates };

@@ -7,7 +7,7 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Lexer, type Token, type Tokens } from 'marked';
 import { parse } from 'yaml';
-import { PROGRAM_TYPES, type ProgramType } from '../src/core/answers.js';
+import type { ProgramType } from '../src/core/answers.js';
 import { formatPlan } from '../src/core/format.js';
 import { escapeMarkdown } from '../src/core/render.js';
 import type { Citation } from '../src/core/questionnaire.js';
@@ -17,7 +17,8 @@ import { loadCatalog } from '../src/io/load.js';
 import { forProgram } from './helpers.js';
 
 const catalog = await loadCatalog();
-const PROGRAMS = Object.keys(PROGRAM_TYPES) as ProgramType[];
+// The program types are the role packs themselves.
+const PROGRAMS: ProgramType[] = Object.keys(catalog.roles);
 const BIN = join(process.cwd(), 'dist', 'cli.js');
 const DATE = '2026-11-23';
 

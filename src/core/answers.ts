@@ -5,15 +5,17 @@ import * as z from 'zod';
 import { allItems, allowedValues, type Item, type Questionnaire } from './questionnaire.js';
 import { InputError, nearest } from './errors.js';
 
-export const PROGRAM_TYPES = {
-  general: 'General / other state',
-  'wi-cps': 'Wisconsin Certified Peer Specialist (CPS)',
-  'wi-cpps': 'Wisconsin Certified Parent Peer Specialist (CPPS)',
-  'ca-cmpss': 'California Certified Medi-Cal Peer Support Specialist (CMPSS)',
-  'child-welfare': 'Child-welfare parent peer program',
-} as const;
-export type ProgramType = keyof typeof PROGRAM_TYPES;
-const programKeys = Object.keys(PROGRAM_TYPES) as [ProgramType, ...ProgramType[]];
+/**
+ * The program types are the role packs (questionnaires/roles/*.yaml): each pack's programType is
+ * one, with its label and its place in the wizard's list. Adding a role pack file adds a program
+ * type; no code lists them. Answers files are checked against the loaded packs (questionnairesFor).
+ */
+export const ProgramTypeSchema = z
+  .string()
+  .regex(/^[a-z][a-z0-9]*(-[a-z0-9]+)*$/, 'use lower-case letters and digits in words joined by hyphens, like "wi-cps"');
+export type ProgramType = string;
+/** The program type assumed until one is chosen, and the default of `answers-template --program`. */
+export const DEFAULT_PROGRAM: ProgramType = 'general';
 
 export const IsoDate = z
   .string()
@@ -30,7 +32,7 @@ export function isRealDate(s: string): boolean {
 
 export const ProfileSchema = z.strictObject({
   name: z.string().trim().min(1, 'the organisation name is empty').max(200),
-  programType: z.enum(programKeys).describe(`One of: ${programKeys.join(', ')}`),
+  programType: z.string().describe('The kind of peer role: the programType of one of the role packs (see peer-ready schema)'),
   startDate: IsoDate.describe('When the plan starts (month 1), YYYY-MM-DD'),
   timelineFixed: z.boolean().describe('True when a funder or other outside party sets the deadline'),
   respondent: z.string().trim().min(1).max(80).optional().describe('Who answered, by role (e.g. "HR director")'),
@@ -97,7 +99,14 @@ export function validateAnswers(
   if (!parsed.success) throw InputError.fromZod(file, parsed.error);
   const { profile, answers: raw, assessedOn } = parsed.data;
   // Which questions exist can depend on the role (role packs add their own).
-  const qs = typeof questionnaires === 'function' ? questionnaires(profile.programType) : questionnaires;
+  // (An unknown program type is reported by the function as an InputError without a file.)
+  let qs: readonly Questionnaire[];
+  try {
+    qs = typeof questionnaires === 'function' ? questionnaires(profile.programType) : questionnaires;
+  } catch (e) {
+    if (e instanceof InputError && e.file === '') throw new InputError(file, e.where, e.detail);
+    throw e;
+  }
   const items = new Map<string, Item>(allItems(qs).map(({ item }) => [item.id, item]));
   const answers: Record<string, Answer> = {};
   for (const [id, entry] of Object.entries(raw)) {

@@ -1,5 +1,6 @@
 // Turning an assessment into the plan document, in any of the output formats.
 import type { Assessment, ProgramType } from './answers.js';
+import { InputError } from './errors.js';
 import type { Merged } from './merge.js';
 import type { PlanContent } from './plan-content.js';
 import { buildPlan, type PlanModel } from './plan.js';
@@ -25,7 +26,8 @@ const ROLE_ORDER = 100;
 /** The instruments for one program type: the four shared ones, then the role pack's own questions, if any. */
 export function questionnairesFor(catalog: Catalog, programType: ProgramType): Questionnaire[] {
   const pack = catalog.roles[programType];
-  if (!pack || pack.questions.length === 0) return catalog.questionnaires;
+  if (!pack) throw unknownProgram(catalog, programType);
+  if (pack.questions.length === 0) return catalog.questionnaires;
   return [
     ...catalog.questionnaires,
     {
@@ -39,6 +41,16 @@ export function questionnairesFor(catalog: Catalog, programType: ProgramType): Q
       sections: pack.questions,
     },
   ];
+}
+
+/** The program types, in the wizard's order: one per role pack. */
+export function programTypes(catalog: Catalog): { value: ProgramType; label: string }[] {
+  return Object.values(catalog.roles).map((r) => ({ value: r!.programType, label: r!.label }));
+}
+
+/** An InputError without a file (the caller knows it): validateAnswers adds it. */
+export function unknownProgram(catalog: Catalog, programType: string): InputError {
+  return new InputError('', 'profile.programType', `must be one of: ${Object.keys(catalog.roles).join(', ')} (got "${programType}")`);
 }
 
 export function planModel(catalog: Catalog, a: Assessment, date: string, opts: { merged?: Merged } = {}): PlanModel {

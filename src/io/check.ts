@@ -1,7 +1,7 @@
 // Checking data files: every questionnaire, role pack, the plan content, the toolkit and the
 // templates, against their zod schemas and against each other. A problem names the file and
 // the field (or, for a template, the line).
-import type { ProgramType } from '../core/answers.js';
+import { DEFAULT_PROGRAM, type ProgramType } from '../core/answers.js';
 import { InputError } from '../core/errors.js';
 import type { Catalog } from '../core/format.js';
 import { PlanContentSchema, QUIZ_STATEMENTS, type PlanContent } from '../core/plan-content.js';
@@ -49,8 +49,9 @@ export function checkQuestionnaires(files: { file: string; data: unknown }[]): Q
   return qs.sort((a, b) => a.order - b.order);
 }
 
-export function checkRoles(files: readonly DataFile[], questionnaires: readonly Questionnaire[]): Partial<Record<ProgramType, RolePack>> {
-  const roles: Partial<Record<ProgramType, RolePack>> = {};
+/** The role packs, by program type, in the wizard's order (their `order`, then their id). */
+export function checkRoles(files: readonly DataFile[], questionnaires: readonly Questionnaire[]): Record<ProgramType, RolePack> {
+  const roles: Record<ProgramType, RolePack> = {};
   const ids = new Set(questionnaires.flatMap((q) => q.sections.flatMap((s) => s.items.map((i) => i.id))));
   for (const f of files) {
     const r = RolePackSchema.safeParse(f.data, { reportInput: true });
@@ -65,7 +66,10 @@ export function checkRoles(files: readonly DataFile[], questionnaires: readonly 
     );
     roles[pack.programType] = pack;
   }
-  return roles;
+  if (!roles[DEFAULT_PROGRAM]) throw new InputError('questionnaires/roles', '', `a role pack for "${DEFAULT_PROGRAM}" is needed (the default program type)`);
+  const order = (p: RolePack) => [p.order, p.programType] as const;
+  const sorted = Object.values(roles).sort((a, b) => order(a)[0] - order(b)[0] || order(a)[1].localeCompare(order(b)[1]));
+  return Object.fromEntries(sorted.map((p) => [p.programType, p]));
 }
 
 export function checkPlanContent(f: DataFile): PlanContent {

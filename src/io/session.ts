@@ -2,7 +2,7 @@
 // the two effects that touch the disk (saving progress, writing the plan and answers file).
 import { existsSync, statSync } from 'node:fs';
 import { toAnswersFile, validateAnswers } from '../core/answers.js';
-import { formatPlan, questionnairesFor, type Catalog, type Format } from '../core/format.js';
+import { formatPlan, programTypes, questionnairesFor, type Catalog, type Format } from '../core/format.js';
 import { firstOfNextMonth, initialState, toAssessment, toRecord, type WizardContext, type WizardEvent, type WizardState } from '../core/wizard-state.js';
 import { checkDate, defaultOut, slug } from '../core/options.js';
 import { today } from '../core/dates.js';
@@ -28,6 +28,7 @@ export function makeContext(catalog: Catalog, store: AssessmentStore, opts: Wiza
   const out = opts.out && opts.out !== '-' ? opts.out : undefined;
   return {
     questionnaires: (programType) => questionnairesFor(catalog, programType),
+    programs: programTypes(catalog),
     saved: store.list(),
     defaultStartDate: firstOfNextMonth(date),
     force: opts.force,
