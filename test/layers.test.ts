@@ -112,3 +112,26 @@ describe('layers', () => {
     expect(probe('src/ui/run.ts', "import('../io/session.js');")).toEqual([undefined]);
   });
 });
+
+describe("the README's layout section", () => {
+  const readme = readFileSync('README.md', 'utf8');
+  const section = readme.slice(readme.indexOf('\nLayout:\n'), readme.indexOf('\nImports point one way'));
+  const named = [...section.matchAll(/`([^`\s]+)`/g)].map((m) => m[1]!);
+  const ROOTS = /^(src|scripts|test|bench|docs|examples|questionnaires|templates|\.ci)\//;
+
+  it('names only paths that exist', () => {
+    expect(section.length).toBeGreaterThan(200);
+    const paths = named.filter((p) => ROOTS.test(p));
+    expect(paths.length).toBeGreaterThan(10);
+    expect(paths.filter((p) => !existsSync(p))).toEqual([]);
+  });
+
+  it('names every folder of the repository and of src/', () => {
+    const tracked = (dir: string) =>
+      readdirSync(dir, { withFileTypes: true })
+        .filter((d) => d.isDirectory() && !['node_modules', 'dist', '.git', '.tmp', 'coverage'].includes(d.name))
+        .map((d) => `${dir === '.' ? '' : `${dir}/`}${d.name}/`);
+    const missing = [...tracked('.'), ...tracked('src')].filter((d) => !named.some((n) => n === d || n.startsWith(d)));
+    expect(missing).toEqual([]);
+  });
+});
