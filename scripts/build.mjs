@@ -113,6 +113,8 @@ const buildWizard = (shared) =>
     plugins: [
       wizardEntry,
       fromApp(shared),
+      // (Handed over from the app in the end; in the first pass it keeps the checks out of the graph.)
+      embedCatalog(catalog),
       sourceStack,
       oneStringWidth(root),
       stringWidthLazySegmenter(),
@@ -156,15 +158,32 @@ const buildApp = (shared) =>
 const firstApp = await buildApp(new Set());
 const firstWizard = await buildWizard(new Set());
 const appModules = srcInputs(firstApp.metafile);
-// Handing a module over means the app loads it before the wizard starts, so modules the wizard
-// needs only on some paths stay out: the wizard keeps its own copy and loads it when needed.
-// (html: --format html; yaml: YAML files; check and role-pack: the zod checks of --templates.)
-const LOAD_WHEN_NEEDED = new Set(['src/core/html.ts', 'src/io/yaml.ts', 'src/io/check.ts', 'src/core/role-pack.ts']);
+// Handing a module over means the app loads it before the wizard starts, so only modules the
+// wizard loads on every start are handed over: those reached from its entry through static
+// imports and through the dynamic imports of src/ui/ (its start-up). A module that core or io
+// imports dynamically (html for --format html, yaml for YAML files, the --templates checks)
+// stays out: the wizard keeps its own copy and loads it only when needed.
+function everyStart(meta) {
+  const seen = new Set();
+  const visit = (path) => {
+    if (seen.has(path)) return;
+    seen.add(path);
+    for (const i of meta.inputs[path]?.imports ?? []) {
+      if (i.external) continue;
+      if (i.kind === 'dynamic-import' && path.startsWith('src/') && !path.startsWith('src/ui/')) continue;
+      visit(i.path);
+    }
+  };
+  visit('wizard-entry:wizard');
+  return seen;
+}
+const wizardEveryStart = everyStart(firstWizard.metafile);
 const shared = new Set(
   [...srcInputs(firstWizard.metafile)].filter(
-    (k) => appModules.has(k) && k !== 'src/wizard-entry.ts' && k !== 'src/source-stack.ts' && !LOAD_WHEN_NEEDED.has(k),
+    (k) => appModules.has(k) && wizardEveryStart.has(k) && k !== 'src/wizard-entry.ts' && k !== 'src/source-stack.ts',
   ),
 );
+if (process.env.PEER_READY_BUILD_DEBUG) console.log('handed over to the wizard:', [...shared].sort().join(' '));
 const app = await buildApp(shared);
 const wizard = await buildWizard(shared);
 

@@ -118,7 +118,7 @@ describe.skipIf(!hasTmux)('the wizard in a real terminal (tmux)', () => {
     const saved = await t.waitFor('Your plan is ready');
     expect(saved).toContain('peer-ready-plan-acme-health.md');
     t.keys('Enter');
-    const end = await t.waitFor('EXIT=');
+    const end = await t.waitFor(/TTY=-?icanon/); // printed after EXIT=
     expect(end).toContain('EXIT=0');
     expect(end).toContain('TTY=icanon'); // the terminal is back in its normal mode
 
@@ -158,7 +158,7 @@ describe.skipIf(!hasTmux)('the wizard in a real terminal (tmux)', () => {
     r.keys('4');
     await r.waitFor(at(3));
     r.keys('C-c');
-    const end = await r.waitFor('EXIT=');
+    const end = await r.waitFor(/TTY=-?icanon/); // printed after EXIT=
     expect(end).toContain('Your answers for Beta Clinic are saved');
     expect(end).toContain('EXIT=130');
     expect(end).toContain('TTY=icanon');
@@ -168,7 +168,7 @@ describe.skipIf(!hasTmux)('the wizard in a real terminal (tmux)', () => {
     await s.waitFor('Welcome back');
     const node = Number(execFileSync('pgrep', ['-P', String(s.pid()), '-x', 'node'], { encoding: 'utf8' }).trim().split('\n')[0]);
     process.kill(node, 'SIGTERM');
-    const out = await s.waitFor('EXIT=');
+    const out = await s.waitFor(/TTY=-?icanon/); // printed after EXIT=
     expect(out).toContain('EXIT=130');
     expect(out).toContain('TTY=icanon');
   }, 120_000);
