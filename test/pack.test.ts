@@ -33,6 +33,10 @@ describe('the npm package', () => {
     const list = spawnSync(process.execPath, [join(dir, 'cli.mjs'), '--list'], { cwd: dir, env, encoding: 'utf8' });
     expect(list.status).toBe(0);
     expect(list.stdout).toMatch(/No saved assessments yet/);
+    // Without its source map beside it, an internal error still reports, with the bundle's positions.
+    const crash = spawnSync(process.execPath, [join(dir, 'cli.mjs'), '--version'], { cwd: dir, env: { ...env, PEER_READY_TEST_INTERNAL_ERROR: '1' }, encoding: 'utf8' });
+    expect(crash.status).toBe(1);
+    expect(crash.stderr).toMatch(/internal error forced[\s\S]*\(peer-ready\/app\.js:\d+:\d+\)[\s\S]*Please report this/);
   });
 
   it('runs the same with the compile cache turned off, and with it warm; a warm cache is accepted, not rewritten', () => {
