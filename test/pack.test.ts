@@ -6,6 +6,8 @@ import { join } from 'node:path';
 import { tempDir } from './helpers.js';
 
 const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
+/** The Node that runs the binary: PEER_READY_NODE (CI runs this file under each supported version), else this one. */
+const NODE = process.env.PEER_READY_NODE || process.execPath;
 
 describe('the npm package', () => {
   it('has no runtime dependencies and needs Node 20 or newer', () => {
@@ -26,15 +28,15 @@ describe('the npm package', () => {
     copyFileSync('dist/cli.js', join(dir, 'cli.mjs'));
     const env: NodeJS.ProcessEnv = { ...process.env, PEER_READY_CACHE_DIR: join(dir, 'cache'), PEER_READY_STORE_DIR: join(dir, 'store') };
     delete env.CI;
-    const plan = spawnSync(process.execPath, [join(dir, 'cli.mjs'), '--answers', join(process.cwd(), 'examples/answers.json'), '--out', '-', '--date', '2026-11-23'], { cwd: dir, env, encoding: 'utf8' });
+    const plan = spawnSync(NODE, [join(dir, 'cli.mjs'), '--answers', join(process.cwd(), 'examples/answers.json'), '--out', '-', '--date', '2026-11-23'], { cwd: dir, env, encoding: 'utf8' });
     expect(plan.stderr).toBe('');
     expect(plan.stdout).toBe(readFileSync('examples/plan.md', 'utf8'));
     // --list runs through the embedded wizard bundle (conf and the store).
-    const list = spawnSync(process.execPath, [join(dir, 'cli.mjs'), '--list'], { cwd: dir, env, encoding: 'utf8' });
+    const list = spawnSync(NODE, [join(dir, 'cli.mjs'), '--list'], { cwd: dir, env, encoding: 'utf8' });
     expect(list.status).toBe(0);
     expect(list.stdout).toMatch(/No saved assessments yet/);
     // Without its source map beside it, an internal error still reports, with the bundle's positions.
-    const crash = spawnSync(process.execPath, [join(dir, 'cli.mjs'), '--version'], { cwd: dir, env: { ...env, PEER_READY_TEST_INTERNAL_ERROR: '1' }, encoding: 'utf8' });
+    const crash = spawnSync(NODE, [join(dir, 'cli.mjs'), '--version'], { cwd: dir, env: { ...env, PEER_READY_TEST_INTERNAL_ERROR: '1' }, encoding: 'utf8' });
     expect(crash.status).toBe(1);
     expect(crash.stderr).toMatch(/internal error forced[\s\S]*\(peer-ready\/app\.js:\d+:\d+\)[\s\S]*Please report this/);
   });
@@ -43,11 +45,11 @@ describe('the npm package', () => {
     const dir = tempDir('peer-ready-cache-');
     const args = ['dist/cli.js', '--answers', 'examples/answers.json', '--out', '-', '--date', '2026-11-23'];
     const expected = readFileSync('examples/plan.md', 'utf8');
-    const cold = spawnSync(process.execPath, args, { env: { ...process.env, PEER_READY_NO_COMPILE_CACHE: '1' }, encoding: 'utf8' });
+    const cold = spawnSync(NODE, args, { env: { ...process.env, PEER_READY_NO_COMPILE_CACHE: '1' }, encoding: 'utf8' });
     expect(cold.stdout).toBe(expected);
     expect(readdirSync(dir)).toEqual([]);
     const warmRun = () => {
-      const warm = spawnSync(process.execPath, args, { env: { ...process.env, PEER_READY_CACHE_DIR: dir }, encoding: 'utf8' });
+      const warm = spawnSync(NODE, args, { env: { ...process.env, PEER_READY_CACHE_DIR: dir }, encoding: 'utf8' });
       expect(warm.stdout).toBe(expected);
       const files = readdirSync(dir);
       expect(files).toHaveLength(1);
@@ -66,7 +68,7 @@ describe('the npm package', () => {
 
   it('an internal error names lines in src/, through the shipped source map', () => {
     const env: NodeJS.ProcessEnv = { ...process.env, PEER_READY_TEST_INTERNAL_ERROR: '1', PEER_READY_NO_COMPILE_CACHE: '1' };
-    const r = spawnSync(process.execPath, ['dist/cli.js', '--version'], { env, encoding: 'utf8' });
+    const r = spawnSync(NODE, ['dist/cli.js', '--version'], { env, encoding: 'utf8' });
     expect(r.status).toBe(1);
     expect(r.stdout).toBe('');
     const line = readFileSync('src/cli.ts', 'utf8').split('\n').findIndex((l) => l.includes('throw new Error(\'internal error forced')) + 1;

@@ -52,7 +52,7 @@ describe('timeline bands', () => {
     const data = plan();
     data.bands['one-year'].max = 9;
     expect(() => checkPlanContent({ file: 'my-templates/plan.yaml', data })).toThrow(
-      /^my-templates\/plan\.yaml: bands: 8 statements true falls in more than one band \(six-months, one-year\) \(and 1 more problem\)$/,
+      /^my-templates\/plan\.yaml: [^]*bands: 8 statements true falls in more than one band \(six-months, one-year\)/,
     );
   });
 });

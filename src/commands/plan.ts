@@ -20,14 +20,14 @@ export { checkDate, defaultOut, slug };
 /** Returns the path written ("-" for standard output). */
 export async function runPlan(opts: PlanOptions): Promise<string> {
   if (opts.date !== undefined) checkDate(opts.date);
-  if (opts.out) checkWritable(opts.out, opts.force);
+  if (opts.out) checkWritable(opts.out, opts.force, [opts.answers]);
   const catalog = await loadCatalog(opts.templates);
   const assessment = await readAnswersFile(opts.answers, (pt) => questionnairesFor(catalog, pt));
   // The plan's date: --date, else the date the answers were given, else today.
   const date = opts.date ?? assessment.assessedOn ?? today();
   const out = opts.out ?? defaultOut(assessment.profile.name, opts.format);
-  checkWritable(out, opts.force);
+  checkWritable(out, opts.force, [opts.answers]);
   const text = await formatPlan(catalog, assessment, date, opts.format);
-  writeAtomic(out, text, opts.force);
+  writeAtomic(out, text, opts.force, [opts.answers]);
   return out;
 }

@@ -1,11 +1,12 @@
 // Checks and defaults the scripted commands and the wizard share: the --date option and the
 // default names of the files they write.
-import { IsoDate } from './answers.js';
+import { dateProblem } from './dates.js';
 import { UsageError } from './errors.js';
 import type { Format } from './format.js';
 
 export function checkDate(date: string): string {
-  if (!IsoDate.safeParse(date).success) throw new UsageError(`--date: "${date}" is not a date written YYYY-MM-DD`);
+  const problem = dateProblem(date);
+  if (problem) throw new UsageError(`--date: "${date}" ${problem.startsWith('use ') ? `is not a date: ${problem}` : problem.replace(/^not/, 'is not')}`);
   return date;
 }
 

@@ -101,6 +101,27 @@ export function templatesFrom(files: readonly DataFile[], prefix = ''): Template
   return templates;
 }
 
+/**
+ * Every `scope` in a data file names program types that exist. The program types are the role
+ * packs, so this is checked against the loaded packs rather than a list in the schema.
+ */
+export function checkScopes(f: DataFile, programs: readonly string[]): void {
+  const walk = (v: unknown, path: string) => {
+    if (Array.isArray(v)) v.forEach((x, i) => walk(x, `${path}[${i}]`));
+    else if (v !== null && typeof v === 'object') {
+      for (const [k, x] of Object.entries(v)) {
+        const here = path ? `${path}.${k}` : k;
+        if (k === 'scope' && Array.isArray(x)) {
+          x.forEach((p, i) => {
+            if (!programs.includes(p)) throw new InputError(f.file, `${here}[${i}]`, `must be one of: ${programs.join(', ')} (got "${String(p)}")`);
+          });
+        } else walk(x, here);
+      }
+    }
+  };
+  walk(f.data, '');
+}
+
 /** The whole built-in catalog from its data files. */
 export function checkCatalog(files: readonly DataFile[]): Catalog {
   const byFile = new Map(files.map((f) => [f.file, f]));
@@ -111,6 +132,7 @@ export function checkCatalog(files: readonly DataFile[]): Catalog {
   };
   const questionnaires = checkQuestionnaires(files.filter((f) => /^questionnaires\/[^/]+$/.test(f.file)).map((f) => ({ file: f.file, data: f.data })));
   const roles = checkRoles(files.filter((f) => f.file.startsWith('questionnaires/roles/')), questionnaires);
+  for (const f of files) if (f.data !== undefined) checkScopes(f, Object.keys(roles));
   const content = checkPlanContent(need('templates/plan.yaml'));
   const quiz = questionnaires.find((q) => q.scoring === 'timeline')!;
   const statements = quiz.sections.reduce((n, s) => n + s.items.length, 0);

@@ -17,7 +17,7 @@ export async function loadCatalog(templatesDir?: string): Promise<Catalog> {
   if (!existsSync(templatesDir)) throw new UsageError(`--templates: ${templatesDir} does not exist`);
   if (!statSync(templatesDir).isDirectory()) throw new UsageError(`--templates: ${templatesDir} is not a directory`);
   // The checks (and the zod schemas behind them) load only when there is something to check.
-  const { checkPlanContent, checkToolkit, templatesFrom } = await import('./check.js');
+  const { checkPlanContent, checkScopes, checkToolkit, templatesFrom } = await import('./check.js');
   const names = readdirSync(templatesDir).sort();
   const files: DataFile[] = names
     .filter((n) => n.endsWith('.mustache'))
@@ -38,6 +38,6 @@ export async function loadCatalog(templatesDir?: string): Promise<Catalog> {
     ...base,
     templates,
     ...(contentFile ? { content: checkPlanContent(contentFile) } : {}),
-    ...(toolkitFile ? { toolkit: checkToolkit(toolkitFile, base.questionnaires) } : {}),
+    ...(toolkitFile ? { toolkit: (checkScopes(toolkitFile, Object.keys(base.roles)), checkToolkit(toolkitFile, base.questionnaires)) } : {}),
   };
 }
