@@ -59,6 +59,16 @@ describe('a sixth role pack, added as a data file only', () => {
     expect(template).toContain('role.fixture-state.values-agreed:');
   });
 
+  it('a scope in the data may name it, and may not name a program type that has no pack', () => {
+    const withScope = (program: string) =>
+      readDataFiles(root).map((f) =>
+        f.file === 'questionnaires/cmpss.yaml' ? { ...f, data: JSON.parse(JSON.stringify(f.data).replace('"scope":["ca-cmpss"]', `"scope":["ca-cmpss","${program}"]`)) } : f,
+      );
+    expect(JSON.stringify(readDataFiles(root).find((f) => f.file === 'questionnaires/cmpss.yaml')!.data)).toContain('"scope":["ca-cmpss"]');
+    expect(() => checkCatalog(withScope('fixture-state'))).not.toThrow();
+    expect(() => checkCatalog(withScope('nowhere'))).toThrow(/^questionnaires\/cmpss\.yaml: .*scope\[1\]: must be one of: general, .*fixture-state \(got "nowhere"\)$/);
+  });
+
   it('no source file lists the program types (they come from questionnaires/roles/)', () => {
     const walk = (dir: string): string[] =>
       readdirSync(dir, { withFileTypes: true }).flatMap((d) => (d.isDirectory() ? walk(join(dir, d.name)) : [join(dir, d.name)]));
