@@ -193,7 +193,10 @@ const output = (result, ext) => result.outputFiles.find((f) => f.path.endsWith(e
 const appCode = output(app, '.js').replace(/^#!.*\n/, '\n');
 const wizardCode = output(wizard, '.js');
 const key = createHash('sha256').update(appCode).update(wizardCode).digest('hex').slice(0, 16);
-const loader = loaderSource({ version: pkg.version, key, shared: SHARED }) + packBundles({ app: appCode, wizard: wizardCode });
+// A minified build is pure ASCII (charset: 'ascii'), and ASCII reads fastest as latin1; an
+// unminified one (PEER_READY_NO_MINIFY=1) keeps comments that may not be ASCII.
+const ascii = !/[^\x00-\x7f]/.test(appCode + wizardCode);
+const loader = loaderSource({ version: pkg.version, key, shared: SHARED, encoding: ascii ? 'latin1' : 'utf8' }) + packBundles({ app: appCode, wizard: wizardCode });
 
 /** A bundle's map with its sources named from the repository root ("src/cli.ts"). */
 const mapOf = (result, outName) => {

@@ -19,7 +19,7 @@ export function packBundles(bundles) {
 }
 
 /** The loader's source. `key` names this build in the code cache; `shared` is the name of the object both bundles receive. */
-export function loaderSource({ version, key, shared }) {
+export function loaderSource({ version, key, shared, encoding }) {
   return `#!/usr/bin/env node
 // peer-ready ${version}. Built by scripts/build.mjs, which explains how this file is laid out.
 import { createRequire } from 'node:module';
@@ -36,8 +36,7 @@ const SELF = fileURLToPath(import.meta.url);
 let self;
 
 function bundle(name) {
-  // A minified build is pure ASCII (charset: 'ascii'), and ASCII reads fastest as latin1.
-  self ??= readFileSync(SELF, 'latin1');
+  self ??= readFileSync(SELF, '${encoding}');
   const start = self.indexOf('\\n@@' + name + '\\n') + name.length + 4;
   return self.slice(start, self.indexOf('\\n@@', start)).replaceAll('*${HIDE}/', '*/');
 }
