@@ -33,7 +33,8 @@ Options
   --out FILE|-        where to write (default: peer-ready-plan-<organisation>.<format>; - for stdout)
   --out-dir DIR       folder for plans when --answers is a folder
   --format md|html|json   plan format (default md)
-  --date YYYY-MM-DD   the plan's date (default: the file's assessedOn, else today); same answers + date = same plan
+  --date YYYY-MM-DD   the plan's date, 2000-01-01 to 2099-12-31 (default: the file's assessedOn, else
+                      today); same answers + date = same plan
   --templates DIR     your own Mustache templates; any not in DIR come from the built-in set
   --force             replace an existing output file
   --json              answers-template: print JSON instead of YAML
@@ -224,6 +225,8 @@ export function reportError(e: unknown): number {
     return EXIT.input;
   }
   const stack = (e as Error)?.stack;
-  process.stderr.write(`peer-ready: internal error: ${terminalText(stack ? sourceStack(stack) : String(e), { multiline: true })}\nPlease report this; nothing was written.\n`);
+  const written = (e as { written?: unknown })?.written;
+  const kept = Array.isArray(written) && written.length > 0 ? `${written.length} plan${written.length === 1 ? ' was' : 's were'} written before it: ${terminalText(written.join(', '))}.` : 'nothing was written.';
+  process.stderr.write(`peer-ready: internal error: ${terminalText(stack ? sourceStack(stack) : String(e), { multiline: true })}\nPlease report this; ${kept}\n`);
   return EXIT.internal;
 }
