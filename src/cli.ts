@@ -152,7 +152,7 @@ export async function main(argv: string[]): Promise<number> {
     const catalog = await loadCatalog();
     // The program types are the role packs (data): no list of them is kept in code.
     const program = o.program ?? DEFAULT_PROGRAM;
-    const pack = catalog.roles[program];
+    const pack = Object.hasOwn(catalog.roles, program) ? catalog.roles[program] : undefined;
     if (!pack) throw new UsageError(`--program must be one of ${Object.keys(catalog.roles).join(', ')} (got "${program}")`);
     const qs = questionnairesFor(catalog, program);
     const date = (await import('./core/options.js')).checkDate(o.date ?? today());

@@ -16,6 +16,16 @@ export type ProgramType = Program;
 /** The program type assumed until one is chosen, and the default of `answers-template --program`. */
 export const DEFAULT_PROGRAM: ProgramType = 'general';
 
+/** A program type with no role pack; `known` lists those there are. (No file: validateAnswers adds it.) */
+export class UnknownProgram extends InputError {
+  constructor(
+    readonly known: readonly ProgramType[],
+    got: string,
+  ) {
+    super('', 'profile.programType', `must be one of: ${known.join(', ')} (got "${got}")`);
+  }
+}
+
 /** A date written YYYY-MM-DD, a real one, within DATE_RANGE; the JSON Schema says `format: "date"`. */
 export const IsoDate = z
   .string({ error: 'a date written YYYY-MM-DD' })
@@ -114,6 +124,18 @@ export function validateAnswers(
   const problems: Problem[] = [];
   const parsed = AnswersFileSchema.safeParse(data, { reportInput: true });
   if (!parsed.success) problems.push(...zodProblems(parsed.error));
+  // A missing program type: say which there are (the role packs), as for any other choice.
+  if (typeof questionnaires === 'function') {
+    const at = problems.find((p) => p.where === 'profile.programType' && p.detail.startsWith('missing'));
+    if (at) {
+      try {
+        questionnaires('');
+      } catch (e) {
+        if (!(e instanceof UnknownProgram)) throw e;
+        at.detail = `missing: expected one of ${e.known.join(', ')}`;
+      }
+    }
+  }
   // The answers are checked against the questions even when the shape has problems, so that
   // one run lists every mistake. The raw object's own keys are read, not zod's copy: a key
   // such as "__proto__" is an own key of what JSON.parse returns but is lost on copying.

@@ -1,5 +1,5 @@
 // Turning an assessment into the plan document, in any of the output formats.
-import type { Assessment, ProgramType } from './answers.js';
+import { UnknownProgram, type Assessment, type ProgramType } from './answers.js';
 import { InputError } from './errors.js';
 import type { Merged } from './merge.js';
 import type { PlanContent } from './plan-content.js';
@@ -29,7 +29,7 @@ const ROLE_ORDER = 100;
  */
 export function questionnairesFor(catalog: Catalog, programType: ProgramType): Questionnaire[] {
   const shared = applicable(catalog.questionnaires, programType);
-  const pack = catalog.roles[programType];
+  const pack = Object.hasOwn(catalog.roles, programType) ? catalog.roles[programType] : undefined;
   if (!pack) throw unknownProgram(catalog, programType);
   if (pack.questions.length === 0) return shared;
   return [
@@ -54,7 +54,7 @@ export function programTypes(catalog: Catalog): { value: ProgramType; label: str
 
 /** An InputError without a file (the caller knows it): validateAnswers adds it. */
 export function unknownProgram(catalog: Catalog, programType: string): InputError {
-  return new InputError('', 'profile.programType', `must be one of: ${Object.keys(catalog.roles).join(', ')} (got "${programType}")`);
+  return new UnknownProgram(Object.keys(catalog.roles), programType);
 }
 
 export function planModel(catalog: Catalog, a: Assessment, date: string, opts: { merged?: Merged } = {}): PlanModel {

@@ -57,7 +57,7 @@ export function checkRoles(files: readonly DataFile[], questionnaires: readonly 
     const r = RolePackSchema.safeParse(f.data, { reportInput: true });
     if (!r.success) throw InputError.fromZod(f.file, r.error);
     const pack = r.data;
-    if (roles[pack.programType]) throw new InputError(f.file, 'programType', `another role pack is already for "${pack.programType}"`);
+    if (Object.hasOwn(roles, pack.programType)) throw new InputError(f.file, 'programType', `another role pack is already for "${pack.programType}"`);
     pack.questions.forEach((s, si) =>
       s.items.forEach((item, ii) => {
         if (ids.has(item.id)) throw new InputError(f.file, `questions[${si}].items[${ii}].id`, `item id "${item.id}" is used elsewhere`);
@@ -66,7 +66,7 @@ export function checkRoles(files: readonly DataFile[], questionnaires: readonly 
     );
     roles[pack.programType] = pack;
   }
-  if (!roles[DEFAULT_PROGRAM]) throw new InputError('questionnaires/roles', '', `a role pack for "${DEFAULT_PROGRAM}" is needed (the default program type)`);
+  if (!Object.hasOwn(roles, DEFAULT_PROGRAM)) throw new InputError('questionnaires/roles', '', `a role pack for "${DEFAULT_PROGRAM}" is needed (the default program type)`);
   const order = (p: RolePack) => [p.order, p.programType] as const;
   const sorted = Object.values(roles).sort((a, b) => order(a)[0] - order(b)[0] || order(a)[1].localeCompare(order(b)[1]));
   return Object.fromEntries(sorted.map((p) => [p.programType, p]));
