@@ -4,17 +4,17 @@ import { lstatSync, realpathSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { toAnswersFile, validateAnswers } from '../core/answers.js';
 import type { SavedAssessment } from '../core/wizard-state.js';
-import { formatPlan, questionnairesFor, type Catalog, type Format } from '../core/format.js';
+import { formatPlan, programTypes, questionnairesFor, type Catalog, type Format } from '../core/format.js';
 import { firstOfNextMonth, initialState, toAssessment, toRecord, type WizardContext, type WizardEvent, type WizardState } from '../core/wizard-state.js';
-import { checkDate, defaultOut, slug } from '../commands/plan.js';
+import { checkDate, defaultOut, slug } from '../core/options.js';
 import { today } from '../core/dates.js';
 import { loadCatalog } from './load.js';
 import { InputError } from '../core/errors.js';
+import { localStamp } from '../core/local-time.js';
 import { terminalText } from '../core/terminal-text.js';
 import { checkWritable, writeAtomic } from './output.js';
-import { localStamp, openStore, type AssessmentStore } from './store.js';
-import type { RunInfo } from '../ui/screens/types.js';
-import type { WizardDeps, WriteEffect } from '../ui/use-wizard.js';
+import { openStore, type AssessmentStore } from './store.js';
+import type { RunInfo, WizardDeps, WriteEffect } from '../core/wizard-deps.js';
 
 export interface WizardOptions {
   fresh: boolean;
@@ -48,6 +48,7 @@ export function makeContext(catalog: Catalog, store: AssessmentStore, opts: Wiza
   const out = opts.out && opts.out !== '-' ? opts.out : undefined;
   return {
     questionnaires: (programType) => questionnairesFor(catalog, programType),
+    programs: programTypes(catalog),
     saved: store.list().map(forTerminal),
     defaultStartDate: firstOfNextMonth(date),
     force: opts.force,

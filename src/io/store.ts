@@ -20,6 +20,7 @@ import { copyFileSync, existsSync, readFileSync, renameSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { InputError } from '../core/errors.js';
 import { displayWidth, padDisplay, terminalText } from '../core/terminal-text.js';
+import { localStamp } from '../core/local-time.js';
 import type { AssessmentRecord, SavedAssessment } from '../core/wizard-state.js';
 
 export const STORE_DIR_ENV = 'PEER_READY_STORE_DIR';
@@ -204,13 +205,6 @@ const STATUS_LABEL: Record<SavedAssessment['status'], string> = {
   complete: 'answered, plan not saved',
   saved: 'plan saved',
 };
-
-/** An ISO time as local "YYYY-MM-DD HH:MM". */
-export function localStamp(iso: string): string {
-  const d = new Date(iso);
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
-}
 
 /** The saved assessments as a table (for --list). */
 export function formatList(records: readonly SavedAssessment[], path: string): string {
