@@ -1,11 +1,13 @@
 // Turning an assessment into the plan document, in any of the output formats.
-import type { Assessment, ProgramType } from './answers.js';
+import { UnknownProgram, type Assessment, type ProgramType } from './answers.js';
+import { InputError } from './errors.js';
 import type { Merged } from './merge.js';
 import type { PlanContent } from './plan-content.js';
 import { buildPlan, type PlanModel } from './plan.js';
 import { applicable, type Questionnaire } from './questionnaire.js';
 import { render, type Templates } from './render.js';
 import { toolkitFor, type RolePack, type Toolkit } from './role-pack.js';
+import type { Milestones } from './schedule.js';
 
 export interface Catalog {
   /** The four instruments every assessment has. */
@@ -14,6 +16,8 @@ export interface Catalog {
   templates: Templates;
   roles: Partial<Record<ProgramType, RolePack>>;
   toolkit: Toolkit;
+  /** The hiring milestones and scheduling rule (templates/milestones.yaml). */
+  milestones: Milestones;
 }
 
 export { FORMATS, type Format } from './formats.js';
@@ -28,8 +32,9 @@ const ROLE_ORDER = 100;
  */
 export function questionnairesFor(catalog: Catalog, programType: ProgramType): Questionnaire[] {
   const shared = applicable(catalog.questionnaires, programType);
-  const pack = catalog.roles[programType];
-  if (!pack || pack.questions.length === 0) return shared;
+  const pack = Object.hasOwn(catalog.roles, programType) ? catalog.roles[programType] : undefined;
+  if (!pack) throw unknownProgram(catalog, programType);
+  if (pack.questions.length === 0) return shared;
   return [
     ...shared,
     {
@@ -45,10 +50,20 @@ export function questionnairesFor(catalog: Catalog, programType: ProgramType): Q
   ];
 }
 
+/** The program types, in the wizard's order: one per role pack. */
+export function programTypes(catalog: Catalog): { value: ProgramType; label: string }[] {
+  return Object.values(catalog.roles).map((r) => ({ value: r!.programType, label: r!.label }));
+}
+
+/** An InputError without a file (the caller knows it): validateAnswers adds it. */
+export function unknownProgram(catalog: Catalog, programType: string): InputError {
+  return new UnknownProgram(Object.keys(catalog.roles), programType);
+}
+
 export function planModel(catalog: Catalog, a: Assessment, date: string, opts: { merged?: Merged } = {}): PlanModel {
   const qs = questionnairesFor(catalog, a.profile.programType);
   const pt = a.profile.programType;
-  return buildPlan(qs, catalog.content, a, date, { ...opts, role: catalog.roles[pt], toolkit: toolkitFor(catalog.toolkit, pt) });
+  return buildPlan(qs, catalog.content, a, date, { ...opts, role: catalog.roles[pt], toolkit: toolkitFor(catalog.toolkit, pt), milestones: catalog.milestones });
 }
 
 export function planMarkdown(catalog: Catalog, model: PlanModel): string {

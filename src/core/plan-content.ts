@@ -5,6 +5,8 @@ import * as z from 'zod';
 import { CitationSchema, PHASES, PhaseSchema } from './questionnaire.js';
 
 export const BAND_IDS = ['six-months', 'one-year', 'foundation-first'] as const;
+/** The handbook's timeline quiz has ten statements; the bands share out 0 to 10 of them true. */
+export const QUIZ_STATEMENTS = 10;
 export type BandId = (typeof BAND_IDS)[number];
 
 const Range = z
@@ -24,6 +26,8 @@ export const BandSchema = z.strictObject({
   /** Set when the source gives no duration and peer-ready decided one; shown in the plan. */
   decision: z.string().min(1).optional(),
   cite: CitationSchema,
+  /** A task this band always starts with (month 1, before anything else). */
+  firstTask: z.strictObject({ id: z.string().min(1), text: z.string().min(1), cite: CitationSchema }).optional(),
 });
 export type Band = z.infer<typeof BandSchema>;
 
@@ -46,7 +50,11 @@ export const PlanContentSchema = z
       .length(PHASES.length),
     speedUps: z.strictObject({
       intro: z.string().min(1),
-      options: z.array(z.strictObject({ title: z.string().min(1), text: z.string().min(1), cite: CitationSchema })).min(1),
+      options: z
+        .array(z.strictObject({ title: z.string().min(1), text: z.string().min(1), cite: CitationSchema, id: z.string().min(1).optional() }))
+        .min(1),
+      /** Said of the speed-up tasks when the deadline is shorter than the handbook advises. */
+      why: z.string().min(1).optional(),
     }),
     reflection: z.strictObject({
       rule: z.string().min(1),
@@ -75,6 +83,19 @@ export const PlanContentSchema = z
         if (p.months[id][1] > b.months)
           ctx.addIssue({ code: 'custom', path: ['phases', p.id, 'months', id], message: `ends after month ${b.months}` });
       }
+    }
+    // Every possible quiz score (0 to 10 statements true) falls in exactly one band.
+    for (let n = 0; n <= QUIZ_STATEMENTS; n++) {
+      const in_ = BAND_IDS.filter((id) => c.bands[id].min <= n && n <= c.bands[id].max);
+      if (in_.length !== 1)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['bands'],
+          message: in_.length === 0 ? `no band covers ${n} statements true` : `${n} statements true falls in more than one band (${in_.join(', ')})`,
+        });
+    }
+    for (const id of BAND_IDS) {
+      if (c.bands[id].max > QUIZ_STATEMENTS) ctx.addIssue({ code: 'custom', path: ['bands', id, 'max'], message: `the quiz has ${QUIZ_STATEMENTS} statements` });
     }
   });
 export type PlanContent = z.infer<typeof PlanContentSchema>;
