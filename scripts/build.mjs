@@ -239,7 +239,7 @@ const appModules = srcInputs(firstApp.metafile);
 // Handing a module over means the app loads it before the wizard starts, so modules the wizard
 // needs only on some paths stay out: the wizard keeps its own copy and loads it when needed.
 // (html: --format html; yaml: YAML files; check and role-pack: the zod checks of --templates.)
-const LOAD_WHEN_NEEDED = new Set(['src/core/html.ts', 'src/io/yaml.ts', 'src/io/check.ts', 'src/core/role-pack.ts']);
+const LOAD_WHEN_NEEDED = new Set(['src/core/html-page.ts', 'src/io/yaml.ts', 'src/io/check.ts', 'src/core/role-pack.ts']);
 const shared = new Set(
   [...srcInputs(firstWizard.metafile)].filter((k) => appModules.has(k) && k !== 'src/wizard-entry.ts' && !LOAD_WHEN_NEEDED.has(k)),
 );

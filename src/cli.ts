@@ -3,7 +3,7 @@
 import { statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { InputError, nearest, UsageError } from './core/errors.js';
-import { FORMATS, type Format } from './core/formats.js';
+import { FORMATS, type Format } from './core/output-formats.js';
 
 declare const __PEER_READY_VERSION__: string | undefined;
 export const VERSION = typeof __PEER_READY_VERSION__ === 'string' ? __PEER_READY_VERSION__ : '0.0.0-dev';
@@ -119,7 +119,7 @@ export async function main(argv: string[]): Promise<number> {
     const { today } = await import('./core/dates.js');
     const { writeAtomic } = await import('./io/output.js');
     const { PROGRAM_TYPES } = await import('./core/answers.js');
-    const { questionnairesFor } = await import('./core/format.js');
+    const { questionnairesFor } = await import('./core/plan-document.js');
     const program = (o.program ?? 'general') as keyof typeof PROGRAM_TYPES;
     if (!(program in PROGRAM_TYPES)) throw new UsageError(`--program must be one of ${Object.keys(PROGRAM_TYPES).join(', ')} (got "${program}")`);
     const qs = questionnairesFor(await loadCatalog(), program);

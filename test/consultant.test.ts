@@ -8,7 +8,7 @@ import { validateAnswers } from '../src/core/answers.js';
 import { compareAssessments } from '../src/core/compare.js';
 import { combineStatuses, mergeRespondents } from '../src/core/merge.js';
 import { buildPlan } from '../src/core/plan.js';
-import { planMarkdown, questionnairesFor } from '../src/core/format.js';
+import { planMarkdown, questionnairesFor } from '../src/core/plan-document.js';
 import { loadCatalog } from '../src/io/load.js';
 import { answersFile, forProgram, tempDir } from './helpers.js';
 

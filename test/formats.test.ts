@@ -6,11 +6,11 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { validateAnswers, type AnswersFile } from '../src/core/answers.js';
 import { addMonths } from '../src/core/dates.js';
-import { formatPlan, planModel, renderModel } from '../src/core/format.js';
+import { formatPlan, planModel, renderModel } from '../src/core/plan-document.js';
 import { mergeRespondents } from '../src/core/merge.js';
 import { PlanJsonSchema } from '../src/core/plan-json-schema.js';
 import { DOCS, formatCitation } from '../src/core/questionnaire.js';
-import { questionnairesFor } from '../src/core/format.js';
+import { questionnairesFor } from '../src/core/plan-document.js';
 import { readAnswersFile } from '../src/io/answers-file.js';
 import { loadCatalog } from '../src/io/load.js';
 import { answersFile, forProgram, tempDir } from './helpers.js';
@@ -114,7 +114,7 @@ describe('--format html', () => {
   });
 
   it('escapes raw HTML and drops unsafe links even when the Markdown itself carries them (a custom template can)', async () => {
-    const { markdownToHtml } = await import('../src/core/html.js');
+    const { markdownToHtml } = await import('../src/core/html-page.js');
     const md = [
       '# Title <script>alert(1)</script>',
       '',

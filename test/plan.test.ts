@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { Lexer, type Token, type Tokens } from 'marked';
 import { validateAnswers } from '../src/core/answers.js';
-import { formatPlan, planModel, questionnairesFor } from '../src/core/format.js';
+import { formatPlan, planModel, questionnairesFor } from '../src/core/plan-document.js';
 import { readAnswersFile } from '../src/io/answers-file.js';
 import { loadCatalog } from '../src/io/load.js';
 import { answersFile, forProgram } from './helpers.js';

@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { validateAnswers } from '../src/core/answers.js';
-import { planModel } from '../src/core/format.js';
+import { planModel } from '../src/core/plan-document.js';
 import { loadCatalog } from '../src/io/load.js';
 import { answersFile, forProgram, tempDir } from './helpers.js';
 

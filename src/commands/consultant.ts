@@ -6,7 +6,7 @@ import type { ProgramType } from '../core/answers.js';
 import { compareAssessments } from '../core/compare.js';
 import { today } from '../core/dates.js';
 import { InputError, UsageError } from '../core/errors.js';
-import { planModel, questionnairesFor, renderModel, tidy, type Format } from '../core/format.js';
+import { planModel, questionnairesFor, renderModel, tidy, type Format } from '../core/plan-document.js';
 import { mergeRespondents, type Respondent } from '../core/merge.js';
 import { render } from '../core/render.js';
 import { readAnswersFile } from '../io/answers-file.js';
@@ -60,7 +60,7 @@ export async function runCompare(files: string[], opts: Common): Promise<string>
   if (opts.format === 'json') text = JSON.stringify(model, null, 2) + '\n';
   else {
     const md = tidy(render(catalog.templates, 'compare.md', model));
-    text = opts.format === 'html' ? (await import('../core/html.js')).markdownToHtml(md, `Progress report: ${model.org.name}`) : md;
+    text = opts.format === 'html' ? (await import('../core/html-page.js')).markdownToHtml(md, `Progress report: ${model.org.name}`) : md;
   }
   const out = opts.out ?? defaultOut(model.org.name, opts.format).replace('peer-ready-plan-', 'peer-ready-progress-');
   writeAtomic(out, text, opts.force);

@@ -2,7 +2,7 @@
 import { IsoDate } from '../core/answers.js';
 import { today } from '../core/dates.js';
 import { UsageError } from '../core/errors.js';
-import { formatPlan, questionnairesFor, type Format } from '../core/format.js';
+import { formatPlan, questionnairesFor, type Format } from '../core/plan-document.js';
 import { readAnswersFile } from '../io/answers-file.js';
 import { loadCatalog } from '../io/load.js';
 import { checkWritable, writeAtomic } from '../io/output.js';

@@ -2,7 +2,7 @@
 // completed with every question id and its allowed values from the questionnaires.
 import * as z from 'zod';
 import { AnswersFileSchema, PROGRAM_TYPES, type ProgramType } from '../core/answers.js';
-import { questionnairesFor, type Catalog } from '../core/format.js';
+import { questionnairesFor, type Catalog } from '../core/plan-document.js';
 import { allItems, allowedValues } from '../core/questionnaire.js';
 
 export const SCHEMA_ID = 'https://peer-ready.dev/schema/answers-v1.json';

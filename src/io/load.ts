@@ -4,7 +4,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { UsageError } from '../core/errors.js';
-import type { Catalog } from '../core/format.js';
+import type { Catalog } from '../core/plan-document.js';
 import { checkTemplates } from '../core/render.js';
 import { builtinCatalog } from './builtin.js';
 import type { DataFile } from './check.js';

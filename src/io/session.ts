@@ -2,7 +2,7 @@
 // the two effects that touch the disk (saving progress, writing the plan and answers file).
 import { existsSync, statSync } from 'node:fs';
 import { toAnswersFile, validateAnswers } from '../core/answers.js';
-import { formatPlan, questionnairesFor, type Catalog, type Format } from '../core/format.js';
+import { formatPlan, questionnairesFor, type Catalog, type Format } from '../core/plan-document.js';
 import { firstOfNextMonth, initialState, toAssessment, toRecord, type WizardContext, type WizardEvent, type WizardState } from '../core/wizard-state.js';
 import { checkDate, defaultOut, slug } from '../commands/plan.js';
 import { today } from '../core/dates.js';

@@ -1,4 +1,4 @@
-import type { Catalog, Format } from '../../core/format.js';
+import type { Catalog, Format } from '../../core/plan-document.js';
 import type { WizardContext, WizardState } from '../../core/wizard-state.js';
 
 export interface ScreenProps {

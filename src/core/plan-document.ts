@@ -16,8 +16,8 @@ export interface Catalog {
   toolkit: Toolkit;
 }
 
-export { FORMATS, type Format } from './formats.js';
-import type { Format } from './formats.js';
+export { FORMATS, type Format } from './output-formats.js';
+import type { Format } from './output-formats.js';
 
 /** The order role questions take, after the four instruments. */
 const ROLE_ORDER = 100;
@@ -59,7 +59,7 @@ export async function renderModel(catalog: Catalog, model: PlanModel, format: Fo
   if (format === 'json') return JSON.stringify(model, null, 2) + '\n';
   const md = planMarkdown(catalog, model);
   if (format === 'md') return md;
-  const { markdownToHtml } = await import('./html.js');
+  const { markdownToHtml } = await import('./html-page.js');
   return markdownToHtml(md, `Peer support readiness plan: ${model.org.name}`);
 }
 
