@@ -48,7 +48,8 @@ describe('plan structure (marked lexer)', () => {
     const text = await md(answersFile(catalog, { timelineTrue: 6, scored: 'partly', overrides: { 'tl.01': 'not-sure' } }));
     expect(headings(text, 1)).toEqual(['Peer support readiness plan: Riverbend Community Services']);
     expect(headings(text, 2)).toEqual([
-      'Readiness summary',
+      'Executive summary',
+      'Readiness by section',
       'Requirements for this role: Peer roles in general (any state or program)',
       'Schedule',
       'Month-by-month plan',
@@ -57,13 +58,14 @@ describe('plan structure (marked lexer)', () => {
       'Your reflections',
       'Appendix: hiring toolkit',
     ]);
-    // Four phases, then the toolkit's sections.
-    expect(headings(text, 3).slice(0, 4)).toEqual(catalog.content.phases.map((p) => expect.stringContaining(p.title)));
+    // The executive summary's five parts; after the role's topics, four phases, then the toolkit's sections.
+    expect(headings(text, 3).slice(0, 5)).toEqual(['Timeline: At least 1 year', 'Deadline check', 'Largest gaps', 'Milestones', 'The first 30 days']);
+    expect(headings(text, 3).filter((h) => /^[A-Z].*\(months? /.test(h)).slice(0, 4)).toEqual(catalog.content.phases.map((p) => expect.stringContaining(p.title)));
   });
 
   it('lays a one-year plan out month by month, 1 to 12, with dates from the start date', async () => {
     const text = await md(answersFile(catalog, { timelineTrue: 6, profile: { startDate: '2027-01-31' } }));
-    const months = headings(text, 4);
+    const months = headings(text, 4).filter((h) => h.startsWith('Month '));
     const numbers = [...new Set(months.map((h) => Number(/^Month (\d+)/.exec(h)![1])))];
     expect(numbers).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
     expect(months).toContain('Month 2: February 2027');
@@ -72,7 +74,7 @@ describe('plan structure (marked lexer)', () => {
 
   it('lays a six-month plan over months 1 to 6', async () => {
     const text = await md(answersFile(catalog, { timelineTrue: 9, scored: 'no' }));
-    const numbers = [...new Set(headings(text, 4).map((h) => Number(/^Month (\d+)/.exec(h)![1])))];
+    const numbers = [...new Set(headings(text, 4).filter((h) => h.startsWith('Month ')).map((h) => Number(/^Month (\d+)/.exec(h)![1])))];
     expect(numbers).toEqual([1, 2, 3, 4, 5, 6]);
   });
 
@@ -85,13 +87,13 @@ describe('plan structure (marked lexer)', () => {
     expect(items.length).toBeGreaterThan(60);
     for (const t of items) {
       expect(t.checked).toBe(false);
-      expect(t.text).toMatch(/Source: (Provider's Handbook|CMPSS Guidelines|Wisconsin|Child Welfare)/);
+      expect(t.text.replace(/\s+/g, ' ')).toMatch(/Source: (Provider's Handbook|CMPSS Guidelines|Wisconsin|Child Welfare)/);
     }
   });
 
   it('has a summary table with one row per section and a total row', async () => {
     const text = await md(answersFile(catalog));
-    const table = Lexer.lex(text).filter((t): t is Tokens.Table => t.type === 'table')[1]!;
+    const table = Lexer.lex(text).filter((t): t is Tokens.Table => t.type === 'table').find((t) => t.header[0]!.text === 'Tool')!;
     expect(table.header.map((h) => h.text)).toEqual(['Tool', 'Section', 'Met', 'Partly', 'Not met', 'Not sure', 'Score']);
     const sections = questionnairesFor(catalog, 'general').filter((q) => q.scoring === 'readiness').flatMap((q) => q.sections.filter((s) => s.items.some((i) => i.type !== 'text')));
     expect(table.rows).toHaveLength(sections.length + 1);

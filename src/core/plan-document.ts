@@ -4,6 +4,8 @@ import type { Merged } from './merge.js';
 import type { PlanContent } from './plan-content.js';
 import { buildPlan, type PlanModel } from './plan.js';
 import type { Questionnaire } from './questionnaire.js';
+import { wrapMarkdown } from './markdown-wrap.js';
+import { planView } from './plan-summary.js';
 import { render, type Templates } from './render.js';
 import type { RolePack, Toolkit } from './role-pack.js';
 
@@ -47,12 +49,16 @@ export function planModel(catalog: Catalog, a: Assessment, date: string, opts: {
 }
 
 export function planMarkdown(catalog: Catalog, model: PlanModel): string {
-  return tidy(render(catalog.templates, 'plan.md', model));
+  return tidy(render(catalog.templates, 'plan.md', planView(model)));
 }
 
-/** Collapse the blank lines empty sections leave behind, and end with one newline. */
+/**
+ * Collapse the blank lines empty sections leave behind, drop trailing spaces, wrap long lines,
+ * and end with one newline.
+ */
 export function tidy(text: string): string {
-  return (text.includes('\n\n\n') ? text.replace(/\n{3,}/g, '\n\n') : text).trimEnd() + '\n';
+  const t = (text.includes('\n\n\n') ? text.replace(/\n{3,}/g, '\n\n') : text).replace(/[ \t]+$/gm, '').trimEnd();
+  return wrapMarkdown(t) + '\n';
 }
 
 export async function renderModel(catalog: Catalog, model: PlanModel, format: Format): Promise<string> {
