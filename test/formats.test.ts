@@ -35,11 +35,11 @@ const assess = (f: AnswersFile) => validateAnswers(f, forProgram(catalog), 't.js
 function tags(html: string) {
   return [...html.matchAll(/<(\/?)([a-zA-Z][a-zA-Z0-9]*)([^<>]*)>/g)].map((m) => {
     const attrs: [string, string][] = [];
-    const rest = m[3]!.replace(/\s+([a-zA-Z-]+)(?:="([^"]*)")?/g, (_x, name: string, value?: string) => {
+    const rest = m[3]!.replace(/\s+([a-zA-Z][a-zA-Z0-9-]*)(?:="([^"]*)")?/g, (_x, name: string, value?: string) => {
       attrs.push([name.toLowerCase(), value ?? '']);
       return '';
     });
-    return { close: m[1] === '/', name: m[2]!.toLowerCase(), attrs, rest: rest.trim() };
+    return { close: m[1] === '/', name: m[2]!.toLowerCase(), attrs, rest: rest.trim().replace(/^\/$/, '') };
   });
 }
 
@@ -54,14 +54,29 @@ function tables(html: string) {
 const TAGS = new Set([
   'html', 'head', 'meta', 'title', 'style', 'body', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'p', 'ul', 'ol', 'li', 'input',
   'table', 'thead', 'tbody', 'tr', 'th', 'td', 'strong', 'em', 'code', 'pre', 'blockquote', 'hr', 'br', 'a', 'del',
+  'header', 'main', 'section', 'nav', 'div', 'figure', 'svg', 'line', 'text', 'rect', 'path',
 ]);
 const ATTRS: Record<string, string[]> = {
   html: ['lang'],
   meta: ['charset', 'name', 'content'],
   input: ['disabled', 'type', 'checked'],
-  th: ['align'],
-  td: ['align'],
+  th: ['class'],
+  td: ['class'],
   ol: ['start'],
+  ul: ['class'],
+  li: ['class'],
+  h1: ['id'],
+  h2: ['id'],
+  h3: ['id'],
+  h4: ['id'],
+  section: ['class'],
+  nav: ['class', 'aria-labelledby'],
+  figure: ['class'],
+  svg: ['class', 'xmlns', 'viewbox', 'role', 'aria-label'],
+  line: ['class', 'x1', 'y1', 'x2', 'y2'],
+  text: ['class', 'x', 'y'],
+  rect: ['class', 'x', 'y', 'width', 'height', 'rx'],
+  path: ['class', 'd'],
   pre: ['class'],
   code: ['class'],
   a: ['href'],
@@ -93,7 +108,9 @@ describe('--format html', () => {
   it('shows hostile user text as text: no script, no event handler, no javascript: link', async () => {
     const html = await formatPlan(catalog, hostilePlan(), '2027-01-01', 'html');
     expect(html).not.toMatch(/<script/i);
-    expect(html).not.toMatch(/<img|<svg|<iframe|<b[ >]/i);
+    expect(html).not.toMatch(/<img|<iframe|<b[ >]/i);
+    // The one <svg> is the schedule's chart, which the page draws itself.
+    expect(html.match(/<svg\b[^>]*>/gi)).toEqual([expect.stringMatching(/^<svg class="gantt" /)]);
     expect(html).not.toMatch(/href="\s*javascript:/i);
     for (const t of tags(html)) {
       expect(TAGS.has(t.name), `unexpected <${t.name}>`).toBe(true);
@@ -101,7 +118,7 @@ describe('--format html', () => {
       for (const [name, value] of t.attrs) {
         expect(ATTRS[t.name] ?? [], `<${t.name} ${name}=…>`).toContain(name);
         expect(name).not.toMatch(/^on/);
-        if (name === 'href') expect(value).toMatch(/^(https?:|mailto:)/i);
+        if (name === 'href') expect(value).toMatch(/^(https?:|mailto:|#[\w-]+$)/i);
       }
     }
     // Every "<" left in the page starts one of those tags: nothing else can open markup.
@@ -143,10 +160,10 @@ describe('--format html', () => {
     const all = tables(html);
     expect(all.length).toBeGreaterThanOrEqual(5);
     for (const t of all) for (const n of t.body) expect(n).toBe(t.header);
-    // The profile table (2 columns) holds the name; the session notes table (2 columns) the note.
-    const profile = /<table>[\s\S]*?<\/table>/.exec(html)![0];
-    expect(profile).toContain('<td>Evil | Org &lt;script&gt;');
-    const notes = html.slice(html.indexOf('<h2>Session notes</h2>'));
+    // The cover holds the name; the session notes table (2 columns) the note.
+    const cover = /<header>[\s\S]*?<\/header>/.exec(html)![0];
+    expect(cover).toContain('<strong>Organization:</strong> Evil | Org &lt;script&gt;');
+    const notes = html.slice(html.indexOf('<h2 id="session-notes">Session notes</h2>'));
     expect(tables(notes)[0]).toEqual({ header: 2, body: [2, 2, 2] });
     const cells = [...notes.slice(0, notes.indexOf('</table>')).matchAll(/<td>([\s\S]*?)<\/td>/g)].map((m) => m[1]!.replace(/<[^>]*>/g, ''));
     const note = cells.filter((c) => c.startsWith('Note | with | pipes'));
@@ -159,26 +176,27 @@ describe('--format html', () => {
     const md = await formatPlan(catalog, a, '2027-01-01', 'md');
     const html = await formatPlan(catalog, a, '2027-01-01', 'html');
     const mdH2 = [...md.matchAll(/^## (.*)$/gm)].map((m) => m[1]);
-    const htmlH2 = [...html.matchAll(/<h2>(.*?)<\/h2>/g)].map((m) => m[1]);
-    expect(htmlH2).toHaveLength(mdH2.length);
+    const htmlH2 = [...html.matchAll(/<h2 id="[^"]*">(.*?)<\/h2>/g)].map((m) => m[1]);
+    // The same headings, and "Contents" for the table of contents the HTML adds.
+    expect(htmlH2.filter((h) => h !== 'Contents')).toHaveLength(mdH2.length);
     expect(htmlH2).toContain('Session notes');
-    expect([...html.matchAll(/<h1>/g)]).toHaveLength(1);
-    expect((html.match(/<input disabled="" type="checkbox">/g) ?? []).length).toBe((md.match(/^- \[ \] /gm) ?? []).length);
+    expect([...html.matchAll(/<h1[ >]/g)]).toHaveLength(1);
+    expect((html.match(/<li class="task"><input disabled type="checkbox">/g) ?? []).length).toBe((md.match(/^- \[ \] /gm) ?? []).length);
   });
 
   it('is one self-contained page with print styles', async () => {
     const html = await formatPlan(catalog, assess(answersFile(catalog, { timelineTrue: 6 })), '2027-01-01', 'html');
-    expect(html).toMatch(/^<!doctype html>\n<html lang="en">/);
+    expect(html).toMatch(/^<!DOCTYPE html>\n<html lang="en">/);
     expect(html.trimEnd()).toMatch(/<\/html>$/);
     expect(html).toMatch(/<meta charset="utf-8">/);
     expect(html).not.toMatch(/<link|<script|<iframe|<object|<embed|<img/i);
     expect(html).not.toMatch(/@import|url\(|https?:\/\/[^"<\s]*\.(css|js)\b/i);
     const style = /<style>([\s\S]*?)<\/style>/.exec(html)![1]!;
     expect(style).toMatch(/@media print \{/);
-    // The print style hides the Mermaid source: its selector must match the element emitted.
-    expect(style).toMatch(/pre\.mermaid \{ display: none; \}/);
-    expect(html).toMatch(/<pre class="mermaid">gantt\n/);
-    expect(html).not.toContain('language-mermaid');
+    // The schedule is drawn as SVG, not shown as Mermaid source.
+    expect(html).toMatch(/<figure class="gantt">\n<svg class="gantt" xmlns="http:\/\/www.w3.org\/2000\/svg" viewBox="0 0 \d+ \d+" role="img"/);
+    expect(html).not.toMatch(/mermaid|dateFormat|gantt\n/);
+    expect(html.match(/<rect class="bar/g)).toHaveLength(4);
   });
 
   it('the CLI writes .html by default', () => {
@@ -186,7 +204,7 @@ describe('--format html', () => {
     writeFileSync(join(dir, 'a.json'), JSON.stringify(answersFile(catalog)));
     const r = run(['--answers', 'a.json', '--format', 'html', '--date', '2027-01-01'], dir);
     expect(r.code).toBe(0);
-    expect(readFileSync(join(dir, 'peer-ready-plan-riverbend-community-services.html'), 'utf8')).toMatch(/^<!doctype html>/);
+    expect(readFileSync(join(dir, 'peer-ready-plan-riverbend-community-services.html'), 'utf8')).toMatch(/^<!DOCTYPE html>/);
   });
 });
 

@@ -6,7 +6,7 @@ import type { PlanAction, PlanModel } from './plan.js';
 
 /** How many gaps and first tasks the page lists, so that it stays one page. */
 export const SUMMARY_GAPS = 5;
-export const SUMMARY_FIRST_TASKS = 8;
+export const SUMMARY_FIRST_TASKS = 6;
 
 /** A milestone as the plan model may carry it (the scheduler's own, when it has them). */
 interface ModelMilestone {
@@ -34,7 +34,7 @@ export interface PlanSummary {
   gapRule: string;
   milestones: { dateLabel: string; title: string; source?: string; hasSource: boolean }[];
   /** The tasks that start within 30 days of the plan's start. */
-  first30: { window: string; tasks: { text: string; owner: string; hasOwner: boolean }[]; more: number; total: number };
+  first30: { window: string; tasks: { text: string; owner: string; hasOwner: boolean }[]; more: number; moreLabel: string; total: number };
 }
 
 /** Points still missing in a section: an item not met (or not sure) counts 1, partly met ½. */
@@ -75,7 +75,13 @@ export function planSummary(model: PlanModel): PlanSummary {
       'Sections are ranked by how much is still missing: an item not met or not sure counts 1, ' +
       'an item partly met counts one half.',
     milestones,
-    first30: { window: `${longDate(start)} to ${longDate(end)}`, tasks, more: first.length - tasks.length, total: first.length },
+    first30: {
+      window: `${longDate(start)} to ${longDate(end)}`,
+      tasks,
+      more: first.length - tasks.length,
+      moreLabel: first.length - tasks.length === 1 ? '1 more task' : `${first.length - tasks.length} more tasks`,
+      total: first.length,
+    },
   };
 }
 
