@@ -29,7 +29,9 @@ Options
   --answers FILE|DIR  answers file (JSON or YAML); may be given more than once to merge
   --out FILE|-        where to write (default: peer-ready-plan-<organisation>.<format>; - for stdout)
   --out-dir DIR       folder for plans when --answers is a folder
-  --format md|html|json   plan format (default md)
+  --format md|html|json|csv|ics
+                      plan format (default md): csv has a row per task and milestone,
+                      ics puts milestones and monthly task reminders in a calendar
   --date YYYY-MM-DD   the plan's date (default: the file's assessedOn, else today); same answers + date = same plan
   --templates DIR     your own Mustache templates; any not in DIR come from the built-in set
   --force             replace an existing output file

@@ -47,6 +47,7 @@ export async function runMerge(files: string[], opts: Common): Promise<string> {
 /** `peer-ready compare before.json after.json`: a progress report. */
 export async function runCompare(files: string[], opts: Common): Promise<string> {
   if (files.length !== 2) throw new UsageError('compare takes exactly two answers files: the earlier one, then the later one');
+  if (opts.format === 'csv' || opts.format === 'ics') throw new UsageError(`compare writes md, html or json (--format ${opts.format} is for plans)`);
   if (opts.out) checkWritable(opts.out, opts.force);
   const catalog = await loadCatalog(opts.templates);
   const [b, a] = files as [string, string];

@@ -63,6 +63,9 @@ export function tidy(text: string): string {
 
 export async function renderModel(catalog: Catalog, model: PlanModel, format: Format): Promise<string> {
   if (format === 'json') return JSON.stringify(model, null, 2) + '\n';
+  // Each export's code is loaded only when it is chosen.
+  if (format === 'csv') return (await import('./plan-csv.js')).planCsv(model);
+  if (format === 'ics') return (await import('./plan-ics.js')).planIcs(model);
   const md = planMarkdown(catalog, model);
   if (format === 'md') return md;
   const { markdownToHtml } = await import('./html-page.js');

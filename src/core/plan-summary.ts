@@ -40,8 +40,40 @@ export interface PlanSummary {
 /** Points still missing in a section: an item not met (or not sure) counts 1, partly met ½. */
 const missing = (t: PlanModel['overall']) => t.notMet + t.notSure + t.partly / 2;
 
+export interface Milestone {
+  date: string;
+  dateLabel: string;
+  title: string;
+  source?: string;
+  /** The phase the milestone ends, or else the (later) phase its date falls in; the plan's month. */
+  phase: string;
+  month: number;
+}
+
+/**
+ * The plan's milestones, in date order: the scheduler's own when the model has them, else the
+ * end of each phase.
+ */
+export function planMilestones(model: PlanModel): Milestone[] {
+  const own = (model as PlanModel & { milestones?: ModelMilestone[] }).milestones;
+  const list = own
+    ? own.map((m) => ({ date: m.date, dateLabel: m.dateLabel ?? longDate(m.date), title: m.title, ...(m.source ? { source: m.source } : {}) }))
+    : model.phases.map((p) => ({ date: p.endDate, dateLabel: longDate(p.endDate), title: `${p.title}: done` }));
+  const months = model.phases.flatMap((p) => p.months.map((m) => ({ month: m.month, date: m.date, phase: p.title })));
+  return list
+    .map((m) => {
+      const at = months.filter((x) => x.date <= m.date).sort((a, b) => a.month - b.month).at(-1) ?? months[0];
+      const phase =
+        (model.phases.find((p) => p.endDate === m.date) ?? [...model.phases].reverse().find((p) => p.startDate <= m.date && m.date <= p.endDate))?.title ??
+        at?.phase ??
+        '';
+      return { ...m, phase, month: at?.month ?? 1 };
+    })
+    .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+}
+
 export function planSummary(model: PlanModel): PlanSummary {
-  const extra = model as PlanModel & { milestones?: ModelMilestone[]; deadline?: ModelDeadline };
+  const extra = model as PlanModel & { deadline?: ModelDeadline };
   const gaps = model.sections
     .map((s, i) => ({ s, i, miss: missing(s.tally) }))
     .filter((x) => x.miss > 0)
@@ -63,9 +95,12 @@ export function planSummary(model: PlanModel): PlanSummary {
   const first = model.actions.filter((a) => a.due >= start && a.due <= end);
   const tasks = first.slice(0, SUMMARY_FIRST_TASKS).map((a: PlanAction) => ({ text: a.text, owner: a.owner, hasOwner: a.hasOwner }));
 
-  const milestones: PlanSummary['milestones'] = extra.milestones
-    ? extra.milestones.map((m) => ({ dateLabel: m.dateLabel ?? longDate(m.date), title: m.title, ...(m.source ? { source: m.source } : {}), hasSource: !!m.source }))
-    : model.phases.map((p) => ({ dateLabel: longDate(p.endDate), title: `${p.title}: done`, hasSource: false }));
+  const milestones: PlanSummary['milestones'] = planMilestones(model).map((m) => ({
+    dateLabel: m.dateLabel,
+    title: m.title,
+    ...(m.source ? { source: m.source } : {}),
+    hasSource: !!m.source,
+  }));
 
   return {
     timeline: { label: model.timeline.label, runs: `${model.org.startLabel} to ${model.timeline.endLabel}` },
