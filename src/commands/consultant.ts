@@ -91,7 +91,10 @@ export async function runBatch(dir: string, outDir: string, opts: Common): Promi
     .sort();
   if (names.length === 0) throw new InputError(dir, '', 'has no answers files (*.json, *.yaml, *.yml)');
   const rows: BatchRow[] = [];
-  const taken = new Set<string>();
+  const { CohortWriter, COHORT_FILES } = await import('./cohort.js');
+  const cohort = new CohortWriter();
+  // The cohort summary's names are taken first, so no plan is written over by it.
+  const taken = new Set<string>(COHORT_FILES);
   for (const name of names) {
     const file = join(dir, name);
     try {
@@ -104,6 +107,7 @@ export async function runBatch(dir: string, outDir: string, opts: Common): Promi
       const model = planModel(catalog, a, date);
       const text = await renderModel(catalog, model, opts.format);
       writeAtomic(out, text, opts.force);
+      cohort.add(name, model);
       const gaps = new Set(model.actions.map((x) => x.itemId)).size;
       rows.push({ file, agency: model.org.name, band: model.timeline.label, gaps, out });
     } catch (e) {
@@ -111,6 +115,8 @@ export async function runBatch(dir: string, outDir: string, opts: Common): Promi
       else throw e;
     }
   }
+  const written = cohort.write(outDir, opts.force, opts.date);
+  if (written.length) process.stderr.write(`peer-ready: wrote the cohort summary: ${written.join(', ')}\n`);
   return rows;
 }
 
