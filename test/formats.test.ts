@@ -364,3 +364,37 @@ describe('peer-ready schema --plan', () => {
     expect(run(['schema', '--plan', '--out', 'plan.schema.json'], dir).code).toBe(2);
   });
 });
+
+// ---------------------------------------------------------------------------------------------
+// The schedule's chart in the HTML
+
+describe('gantt chart as SVG', () => {
+  it('draws one bar per task across the months, a diamond per milestone, and follows "after"', async () => {
+    const { ganttSvg } = await import('../src/core/gantt-svg.js');
+    const svg = ganttSvg(
+      [
+        '%%{init: {"gantt": {"leftPadding": 200}}}%%',
+        'gantt',
+        '  todayMarker off',
+        '  title Plan <b>phases</b>',
+        '  dateFormat YYYY-MM-DD',
+        '  section One',
+        '  First & foremost :p1, 2027-01-04, 2027-04-03',
+        '  Second :p2, after p1, 30d',
+        '  section Two',
+        '  Board vote :milestone, m1, 2027-03-01, 0d',
+        '  Unreadable line without a colon',
+      ].join('\n'),
+    )!;
+    expect(svg).toMatch(/^<svg class="gantt" xmlns="http:\/\/www.w3.org\/2000\/svg" viewBox="0 0 800 \d+" role="img" aria-label="Plan &lt;b&gt;phases&lt;\/b&gt;">/);
+    expect(svg.match(/<rect class="bar/g)).toHaveLength(2);
+    expect(svg.match(/<path class="milestone"/g)).toHaveLength(1);
+    expect(svg).toContain('>First &amp; foremost</text>');
+    // "after p1" starts where p1 ends: the second bar begins at the first bar's right edge.
+    const bars = [...svg.matchAll(/<rect class="bar bar\d" x="([\d.]+)" y="[\d.]+" width="([\d.]+)"/g)].map((m) => [Number(m[1]), Number(m[2])] as const);
+    expect(bars[1]![0]).toBeCloseTo(bars[0]![0] + bars[0]![1], 0);
+    // Month labels from January 2027.
+    expect(svg).toContain('>Jan 2027</text>');
+    expect(ganttSvg('gantt\n  title Nothing to draw')).toBeUndefined();
+  });
+});
