@@ -5,6 +5,7 @@ import { copyFileSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { lint } from 'markdownlint/sync';
+import { parse as parseJsonc } from 'jsonc-parser';
 import { runBatch, runCompare } from '../src/commands/consultant.js';
 import { planModel } from '../src/core/plan-document.js';
 import { readAnswersFile } from '../src/io/answers-file.js';
@@ -14,12 +15,7 @@ import { answersFile, forProgram, tempDir } from './helpers.js';
 const catalog = await loadCatalog();
 const DATE = '2026-11-23';
 const ANSWERS = ['examples/answers.json', 'examples/answers-fixed-deadline.yaml', ...readdirSync('examples/roles').filter((f) => f.endsWith('.yaml')).map((f) => `examples/roles/${f}`)];
-const config = JSON.parse(
-  readFileSync('.markdownlint.jsonc', 'utf8')
-    .split('\n')
-    .filter((l) => !/^\s*\/\//.test(l))
-    .join('\n'),
-) as Record<string, unknown>;
+const config = parseJsonc(readFileSync('.markdownlint.jsonc', 'utf8')) as Record<string, unknown>;
 
 async function batch() {
   const dir = tempDir();
