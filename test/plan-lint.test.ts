@@ -119,7 +119,9 @@ describe('the raw Markdown reads well', () => {
     expect(tokens).toHaveLength(1);
     expect((tokens[0] as Tokens.List).items).toHaveLength(1);
     // Tables, headings and code are left alone.
-    const other = `| ${'x '.repeat(60)}|\n# ${'h '.repeat(60)}\n\`\`\`\n${'c '.repeat(60)}\n\`\`\``;
+    const other = `| ${'x '.repeat(60)}|\n# ${'h '.repeat(60).trim()}\n\`\`\`\n${'c '.repeat(60).trim()}\n\`\`\``;
     expect(wrapMarkdown(other, 40)).toBe(other);
+    // Trailing spaces go (two would make a hard line break).
+    expect(wrapMarkdown('a  \nb \n', 40)).toBe('a\nb\n');
   });
 });

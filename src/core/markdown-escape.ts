@@ -7,6 +7,10 @@
 const MAYBE = /[\\`*_[\]<>|~$&#\u0000-\u001f\u007f\u2028\u2029]/;
 const LEADING = /^\s*(?:[-+=#>]|\d+[.)])/;
 const PUNCT = /[!-/:-@[-`{-~]/;
+/** The characters `needs` may escape; everything else is left alone without a look. */
+const CANDIDATE = /[\\`*_[\]<>|~$&#]/g;
+const ENTITY = /&#?\w+;/y;
+const TASK_BOX = /[ xX]\]/y;
 const ALNUM = /[\p{L}\p{N}]/u;
 const escaped = new Map<string, string>();
 
@@ -37,10 +41,12 @@ function needs(s: string, i: number): boolean {
       return next === undefined || next === '(' || next === '[' || next === ':';
     // "[ ]" or "[x]" could make a task box, "[^" a footnote.
     case '[':
-      return next === '^' || (/^[ xX]\]/.test(s.slice(i + 1, i + 3)) && s.slice(0, i).trim() === '');
+      TASK_BOX.lastIndex = i + 1;
+      return next === '^' || (TASK_BOX.test(s) && /^\s*$/.test(s.slice(0, i)));
     // An entity ("&amp;") would be decoded; a bare "&" is text.
     case '&':
-      return /^&#?\w+;/.test(s.slice(i));
+      ENTITY.lastIndex = i;
+      return ENTITY.test(s);
     // A "#" after a space at the end could be read as a heading's closing sequence.
     case '#':
       return next === undefined && (i === 0 || /\s/.test(s[i - 1]!));
@@ -57,8 +63,7 @@ export function escapeMarkdown(value: unknown): string {
   let out = s;
   if (MAYBE.test(s) || LEADING.test(s)) {
     const flat = s.replace(/\r\n?|\n|\u2028|\u2029/g, ' ').replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '').replace(/\t/g, ' ');
-    let r = '';
-    for (let i = 0; i < flat.length; i++) r += needs(flat, i) ? `\\${flat[i]}` : flat[i];
+    const r = flat.replace(CANDIDATE, (c: string, i: number) => (needs(flat, i) ? `\\${c}` : c));
     // A value at the start of a line must not open a list, heading, quote or setext underline.
     // (A backslash before a digit is no escape, so "1." becomes "1\.".)
     out = r.replace(/^(\s*)(?:([-+=#>])|(\d+)([.)]))/, (_m, sp: string, c?: string, n?: string, p?: string) =>

@@ -62,8 +62,7 @@ export function planMarkdown(catalog: Catalog, model: PlanModel): string {
  * and end with one newline.
  */
 export function tidy(text: string): string {
-  const t = (text.includes('\n\n\n') ? text.replace(/\n{3,}/g, '\n\n') : text).replace(/[ \t]+$/gm, '').trimEnd();
-  return wrapMarkdown(t) + '\n';
+  return wrapMarkdown((text.includes('\n\n\n') ? text.replace(/\n{3,}/g, '\n\n') : text).trimEnd()).trimEnd() + '\n';
 }
 
 export async function renderModel(catalog: Catalog, model: PlanModel, format: Format): Promise<string> {
