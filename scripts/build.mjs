@@ -238,8 +238,8 @@ const firstWizard = await buildWizard(new Set());
 const appModules = srcInputs(firstApp.metafile);
 // Handing a module over means the app loads it before the wizard starts, so modules the wizard
 // needs only on some paths stay out: the wizard keeps its own copy and loads it when needed.
-// (html: --format html; yaml: YAML files; check and role-pack: the zod checks of --templates.)
-const LOAD_WHEN_NEEDED = new Set(['src/core/html-page.ts', 'src/io/yaml.ts', 'src/io/check.ts', 'src/core/role-pack.ts']);
+// (html-page, gantt-svg, plan-csv, plan-ics: those formats; yaml: YAML files; check and role-pack: the zod checks of --templates.)
+const LOAD_WHEN_NEEDED = new Set(['src/core/html-page.ts', 'src/core/gantt-svg.ts', 'src/core/plan-csv.ts', 'src/core/plan-ics.ts', 'src/io/yaml.ts', 'src/io/check.ts', 'src/core/role-pack.ts']);
 const shared = new Set(
   [...srcInputs(firstWizard.metafile)].filter((k) => appModules.has(k) && k !== 'src/wizard-entry.ts' && !LOAD_WHEN_NEEDED.has(k)),
 );

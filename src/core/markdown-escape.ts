@@ -4,7 +4,7 @@
 // start markup, so the raw file stays readable: "$50", "[City, State]" and "snake_case" are
 // left as they are, while "[x](y)", "$x$", "_x_" and "<b>" are escaped.
 
-const MAYBE = /[\\`*_[\]<>|~$&#\u0000-\u001f\u007f\u2028\u2029]/;
+const MAYBE = /[\\`*_[\]<>|~$&#\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
 const LEADING = /^\s*(?:[-+=#>]|\d+[.)])/;
 const PUNCT = /[!-/:-@[-`{-~]/;
 /** The characters `needs` may escape; everything else is left alone without a look. */
@@ -62,7 +62,8 @@ export function escapeMarkdown(value: unknown): string {
   if (hit !== undefined) return hit;
   let out = s;
   if (MAYBE.test(s) || LEADING.test(s)) {
-    const flat = s.replace(/\r\n?|\n|\u2028|\u2029/g, ' ').replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '').replace(/\t/g, ' ');
+    // Line breaks become spaces; C0, DEL and C1 controls go.
+    const flat = s.replace(/\r\n?|\n|\u2028|\u2029/g, ' ').replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '').replace(/\t/g, ' ');
     const r = flat.replace(CANDIDATE, (c: string, i: number) => (needs(flat, i) ? `\\${c}` : c));
     // A value at the start of a line must not open a list, heading, quote or setext underline.
     // (A backslash before a digit is no escape, so "1." becomes "1\.".)
