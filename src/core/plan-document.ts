@@ -4,7 +4,6 @@ import type { Merged } from './merge.js';
 import type { PlanContent } from './plan-content.js';
 import { buildPlan, type PlanModel } from './plan.js';
 import { applicable, type Questionnaire } from './questionnaire.js';
-import { wrapMarkdown } from './markdown-wrap.js';
 import { planView } from './plan-summary.js';
 import { render, type Templates } from './render.js';
 import { toolkitFor, type RolePack, type Toolkit } from './role-pack.js';
@@ -57,12 +56,12 @@ export function planMarkdown(catalog: Catalog, model: PlanModel): string {
   return tidy(render(catalog.templates, 'plan.md', planView(model)));
 }
 
-/**
- * Collapse the blank lines empty sections leave behind, drop trailing spaces, wrap long lines,
- * and end with one newline.
- */
+/** Collapse the blank lines empty sections leave behind, drop trailing spaces, and end with one newline. */
 export function tidy(text: string): string {
-  return wrapMarkdown((text.includes('\n\n\n') ? text.replace(/\n{3,}/g, '\n\n') : text).trimEnd()).trimEnd() + '\n';
+  let t = text.includes('\n\n\n') ? text.replace(/\n{3,}/g, '\n\n') : text;
+  // Two trailing spaces would make a hard line break; none is wanted.
+  if (t.includes(' \n') || t.includes('\t\n')) t = t.replace(/[ \t]+$/gm, '');
+  return t.trimEnd() + '\n';
 }
 
 export async function renderModel(catalog: Catalog, model: PlanModel, format: Format): Promise<string> {
