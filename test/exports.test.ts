@@ -52,7 +52,7 @@ describe('--format csv', () => {
     expect(tasks.find((r) => r.Task === first.text)).toMatchObject({
       Month: String(first.month),
       'Due date': first.due,
-      Why: first.question,
+      Why: first.whyText,
       Status: first.statusLabel,
       Source: first.source,
     });
@@ -99,7 +99,7 @@ describe('--format ics', () => {
     reminders.forEach((e, i) => {
       const month = months[i]!;
       const acts = model.actions.filter((x) => x.month === month);
-      expect(e.startDate.toString()).toBe(acts[0]!.due);
+      expect(e.startDate.toString()).toBe(acts[0]!.start);
       expect(e.summary).toBe(`Readiness plan, month ${month} (${acts[0]!.monthLabel}): ${acts.length} task${acts.length === 1 ? '' : 's'}`);
       // Every task of the month, each on its own line, text intact (commas and all).
       const lines = e.description.split('\n').filter((l) => l.startsWith('- '));

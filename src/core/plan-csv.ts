@@ -15,17 +15,16 @@ export const CSV_COLUMNS = ['Type', 'Month', 'Due date', 'Phase', 'Task', 'Why',
 export const cell = (v: string | number) => (typeof v === 'string' && /^[=+\-@\t\r]/.test(v) ? `'${v}` : v);
 
 export function planCsv(model: PlanModel): string {
-  const phaseTitle = new Map(model.phases.map((p) => [p.id, p.title]));
   const rows: { date: string; order: number; row: (string | number)[] }[] = [];
   for (const a of model.actions) {
     rows.push({
       date: a.due,
       order: 0,
-      row: ['Task', a.month, a.due, phaseTitle.get(a.phase) ?? a.phase, a.text, a.question, a.owner, a.statusLabel, a.source],
+      row: ['Task', a.month, a.due, a.phaseTitle, a.text, a.whyText, a.owner, a.atRisk ? `${a.statusLabel}; at risk: ${a.risk ?? ''}` : a.statusLabel, a.source],
     });
   }
   for (const m of planMilestones(model)) {
-    rows.push({ date: m.date, order: 1, row: ['Milestone', m.month, m.date, m.phase, m.title, '', '', '', m.source ?? ''] });
+    rows.push({ date: m.date, order: 1, row: ['Milestone', m.month, m.date, m.phase, m.title, '', '', m.atRisk ? `At risk: ${m.risk ?? ''}` : '', m.source] });
   }
   // Stable: tasks keep the plan's order; a milestone comes after the tasks due the same day.
   rows.sort((x, y) => (x.date < y.date ? -1 : x.date > y.date ? 1 : x.order - y.order));

@@ -68,7 +68,7 @@ export function planIcs(model: PlanModel): string {
       `milestone-${i + 1}-${day(m.date)}`,
       m.date,
       `Milestone: ${m.title}`,
-      [`${model.org.name}: peer support readiness plan, month ${m.month} (${m.phase}).`, m.source ? `Source: ${m.source}.` : '']
+      [`${model.org.name}: peer support readiness plan, month ${m.month}${m.phase ? ` (${m.phase})` : ''}.`, m.atRisk ? `At risk: ${m.risk ?? ''}.` : '', m.source ? `Source: ${m.source}.` : '']
         .filter(Boolean)
         .join('\n'),
     );
@@ -86,7 +86,7 @@ export function planIcs(model: PlanModel): string {
       '',
       ...acts.map((a) => `- ${a.text} Owner: ${a.owner || 'to be named'}. Source: ${a.source}.`),
     ].join('\n');
-    event(`month-${month}-${day(first.due)}`, first.due, summary, description, summary);
+    event(`month-${month}-${day(first.start)}`, first.start, summary, description, summary);
   }
   lines.push('END:VCALENDAR');
   return lines.map(foldLine).join('\r\n') + '\r\n';

@@ -8,24 +8,6 @@ import type { PlanAction, PlanModel } from './plan.js';
 export const SUMMARY_GAPS = 5;
 export const SUMMARY_FIRST_TASKS = 6;
 
-/** A milestone as the plan model may carry it (the scheduler's own, when it has them). */
-interface ModelMilestone {
-  id?: string;
-  title: string;
-  date: string;
-  dateLabel?: string;
-  source?: string;
-}
-
-/** The deadline check as the plan model may carry it. */
-interface ModelDeadline {
-  date?: string;
-  dateLabel?: string;
-  fits?: boolean;
-  text?: string;
-  verdict?: string;
-}
-
 export interface PlanSummary {
   timeline: { label: string; runs: string };
   deadline: { text: string; fits?: boolean; late: boolean };
@@ -44,36 +26,29 @@ export interface Milestone {
   date: string;
   dateLabel: string;
   title: string;
-  source?: string;
-  /** The phase the milestone ends, or else the (later) phase its date falls in; the plan's month. */
+  source: string;
+  atRisk: boolean;
+  risk?: string;
+  /** The phase whose months hold the date (the later one where two overlap), and the plan's month. */
   phase: string;
   month: number;
 }
 
-/**
- * The plan's milestones, in date order: the scheduler's own when the model has them, else the
- * end of each phase.
- */
+/** The plan's milestones (the scheduler's), in date order, each with the phase it falls in. */
 export function planMilestones(model: PlanModel): Milestone[] {
-  const own = (model as PlanModel & { milestones?: ModelMilestone[] }).milestones;
-  const list = own
-    ? own.map((m) => ({ date: m.date, dateLabel: m.dateLabel ?? longDate(m.date), title: m.title, ...(m.source ? { source: m.source } : {}) }))
-    : model.phases.map((p) => ({ date: p.endDate, dateLabel: longDate(p.endDate), title: `${p.title}: done` }));
-  const months = model.phases.flatMap((p) => p.months.map((m) => ({ month: m.month, date: m.date, phase: p.title })));
-  return list
-    .map((m) => {
-      const at = months.filter((x) => x.date <= m.date).sort((a, b) => a.month - b.month).at(-1) ?? months[0];
-      const phase =
-        (model.phases.find((p) => p.endDate === m.date) ?? [...model.phases].reverse().find((p) => p.startDate <= m.date && m.date <= p.endDate))?.title ??
-        at?.phase ??
-        '';
-      return { ...m, phase, month: at?.month ?? 1 };
-    })
-    .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  return model.milestones.map((m) => ({
+    date: m.date,
+    dateLabel: m.dateLabel,
+    title: m.title,
+    source: m.source,
+    atRisk: m.atRisk,
+    ...(m.risk ? { risk: m.risk } : {}),
+    phase: [...model.phases].reverse().find((p) => p.startDate <= m.date && m.date <= p.endDate)?.title ?? '',
+    month: m.month,
+  }));
 }
 
 export function planSummary(model: PlanModel): PlanSummary {
-  const extra = model as PlanModel & { deadline?: ModelDeadline };
   const gaps = model.sections
     .map((s, i) => ({ s, i, miss: missing(s.tally) }))
     .filter((x) => x.miss > 0)
@@ -92,19 +67,19 @@ export function planSummary(model: PlanModel): PlanSummary {
   // The first 30 days: from the start date up to the day before start + 30 days.
   const start = model.org.startDate;
   const end = addDays(start, 29);
-  const first = model.actions.filter((a) => a.due >= start && a.due <= end);
+  const first = model.actions.filter((a) => a.start >= start && a.start <= end);
   const tasks = first.slice(0, SUMMARY_FIRST_TASKS).map((a: PlanAction) => ({ text: a.text, owner: a.owner, hasOwner: a.hasOwner }));
 
-  const milestones: PlanSummary['milestones'] = planMilestones(model).map((m) => ({
+  const milestones: PlanSummary['milestones'] = model.milestones.map((m) => ({
     dateLabel: m.dateLabel,
-    title: m.title,
-    ...(m.source ? { source: m.source } : {}),
+    title: m.atRisk ? `${m.title} (at risk)` : m.title,
+    source: m.source,
     hasSource: !!m.source,
   }));
 
   return {
     timeline: { label: model.timeline.label, runs: `${model.org.startLabel} to ${model.timeline.endLabel}` },
-    deadline: deadlineCheck(model, extra.deadline),
+    deadline: deadlineCheck(model),
     gaps,
     gapRule:
       'Sections are ranked by how much is still missing: an item not met or not sure counts 1, ' +
@@ -120,9 +95,13 @@ export function planSummary(model: PlanModel): PlanSummary {
   };
 }
 
-function deadlineCheck(model: PlanModel, d: ModelDeadline | undefined): PlanSummary['deadline'] {
-  const text = d?.text ?? d?.verdict;
-  if (d && text) return { text, ...(d.fits === undefined ? {} : { fits: d.fits }), late: d.fits === false };
+function deadlineCheck(model: PlanModel): PlanSummary['deadline'] {
+  const d = model.deadline;
+  if (d) {
+    const n = d.atRisk.length;
+    const risk = n ? ` ${n === 1 ? 'One task or milestone is' : `${n} tasks and milestones are`} at risk: see "Your target date".` : '';
+    return { text: d.statement + risk, fits: d.fits, late: !d.fits };
+  }
   const endLabel = model.timeline.endLabel;
   if (model.timeline.fixed) {
     return {
