@@ -6,7 +6,7 @@ import type { PlanAction, PlanModel } from './plan.js';
 
 /** How many gaps and first tasks the page lists, so that it stays one page. */
 export const SUMMARY_GAPS = 5;
-export const SUMMARY_FIRST_TASKS = 6;
+export const SUMMARY_FIRST_TASKS = 4;
 
 export interface PlanSummary {
   timeline: { label: string; runs: string };
