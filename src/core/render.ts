@@ -3,15 +3,10 @@
 import Mustache from 'mustache';
 import { InputError } from './errors.js';
 import { escapeMarkdown } from './markdown-escape.js';
+import { lineCol } from './line-col.js';
 
 /** Templates by name. `custom` marks one that came from the user (--templates DIR). */
 export type Templates = Record<string, { text: string; file: string; custom?: boolean }>;
-
-/** Where character `index` of `text` falls, as "line L, column C". */
-export function lineCol(text: string, index: number): { line: number; column: number } {
-  const before = text.slice(0, index).split('\n');
-  return { line: before.length, column: before[before.length - 1]!.length + 1 };
-}
 
 type Token = [string, string, number, number, Token[]?, number?];
 
