@@ -3,8 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { loadCatalog } from '../src/io/load.js';
 import { questionnairesFor } from '../src/core/format.js';
-import { char, ctrl, keysFromInk, keysFromText, type InputFlags, type Key } from '../src/core/wizard-keys.js';
-import { editField, field } from '../src/core/wizard-text.js';
+import { char, ctrl, keysFromInk, keysFromText, type InputFlags, type Key } from '../src/core/wizard/keys.js';
+import { editField, field } from '../src/core/wizard/text.js';
 import {
   CLASH_CHOICES,
   EXIT_INTERRUPTED,

@@ -13,6 +13,8 @@ export const RecordSchema = z.strictObject({
   profile: ProfileSchema.partial(),
   values: z.record(z.string(), z.string()),
   notes: z.record(z.string(), z.string()),
+  /** Who owns each item's work, by role (added after the first release, so optional). */
+  owners: z.record(z.string(), z.string()).optional(),
   position: PositionSchema,
   status: z.enum(['in-progress', 'complete', 'saved']),
   total: z.number().int().min(0),

@@ -2,7 +2,7 @@
 // with a highlighted row, a text field with its cursor, and the progress bar.
 import type { ReactNode } from 'react';
 import { Box, Text } from 'ink';
-import type { TextField } from '../core/wizard-text.js';
+import type { TextField } from '../core/wizard/text.js';
 import { Tone, useColor } from './theme.js';
 
 export type Legend = [keys: string, action: string][];

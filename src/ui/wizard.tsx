@@ -1,7 +1,7 @@
 // The wizard: reads keys, feeds them to the state machine, draws the current screen.
 import { useCallback, useEffect, type MutableRefObject } from 'react';
 import { Box, Text, useInput, type Key as InkKey } from 'ink';
-import { keysFromInk } from '../core/wizard-keys.js';
+import { keysFromInk } from '../core/wizard/keys.js';
 import { ColorContext } from './theme.js';
 import { useWizard, type WizardDeps } from './use-wizard.js';
 import { ClashScreen, FixedScreen, NameScreen, ProgramScreen, ResumeScreen, StartScreen, WelcomeScreen } from './screens/Profile.js';
