@@ -134,7 +134,7 @@ describe('profile', () => {
     expect(s.message).toMatch(/YYYY-MM-DD/);
   });
 
-  it('saves nothing until the organisation is named, then every change', () => {
+  it('saves nothing until the organization is named, then every change', () => {
     const ctx = context();
     const before = drive(ctx, initialState(ctx, true), K.enter, K.enter);
     expect(before.effects).toEqual([]);
@@ -336,7 +336,7 @@ describe('interrupt and resume', () => {
     expect(s.screen).toEqual({ kind: 'question', index: 0 });
   });
 
-  it('a new assessment with a saved organisation name asks: continue, re-assess, start over, or rename', () => {
+  it('a new assessment with a saved organization name asks: continue, re-assess, start over, or rename', () => {
     const ctx = context([saved({})]);
     const atName = drive(ctx, initialState(ctx, false), K.down, K.enter, K.enter).s;
     expect(atName.screen.kind).toBe('name');
@@ -351,7 +351,7 @@ describe('interrupt and resume', () => {
     expect(rename.input.text).toBe('ACME');
   });
 
-  it('re-assesses a finished organisation: a new record pre-filled from the last one, the old one kept', () => {
+  it('re-assesses a finished organization: a new record pre-filled from the last one, the old one kept', () => {
     const ctx = context();
     // A finished assessment to start from: every question answered "yes"/"true", one note.
     const values = Object.fromEntries(

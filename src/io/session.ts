@@ -3,11 +3,14 @@
 import { existsSync, statSync } from 'node:fs';
 import { toAnswersFile, validateAnswers } from '../core/answers.js';
 import { formatPlan, questionnairesFor, type Catalog, type Format } from '../core/format.js';
-import { firstOfNextMonth, initialState, toAssessment, toRecord, type WizardContext, type WizardEvent, type WizardState } from '../core/wizard-state.js';
+import { dirname, join } from 'node:path';
+import { proposedStartDate, initialState, toAssessment, toRecord, type WizardContext, type WizardEvent, type WizardState } from '../core/wizard-state.js';
 import { checkDate, defaultOut, slug } from '../commands/plan.js';
 import { today } from '../core/dates.js';
 import { loadCatalog } from './load.js';
 import { writeAtomic } from './output.js';
+import { invocation } from './invocation.js';
+import { plansDir } from './plans-dir.js';
 import { openStore, type AssessmentStore } from './store.js';
 import type { RunInfo } from '../ui/screens/types.js';
 import type { WizardDeps, WriteEffect } from '../ui/use-wizard.js';
@@ -19,6 +22,8 @@ export interface WizardOptions {
   format: Format;
   templates?: string;
   force: boolean;
+  /** --screen-reader: Ink's screen-reader mode (also on when INK_SCREEN_READER=true). */
+  screenReader?: boolean;
 }
 
 export function answersPathFor(name: string): string {
@@ -30,10 +35,11 @@ export function makeContext(catalog: Catalog, store: AssessmentStore, opts: Wiza
   return {
     questionnaires: (programType) => questionnairesFor(catalog, programType),
     saved: store.list(),
-    defaultStartDate: firstOfNextMonth(date),
+    defaultStartDate: proposedStartDate(date),
     force: opts.force,
     slug,
-    defaultPaths: (name) => ({ plan: out ?? defaultOut(name, opts.format), answers: answersPathFor(name) }),
+    // Without --out, both files go to the documented plans folder (src/io/plans-dir.ts).
+    defaultPaths: (name) => ({ plan: out ?? join(plansDir(), defaultOut(name, opts.format)), answers: join(out ? dirname(out) : plansDir(), answersPathFor(name)) }),
   };
 }
 
@@ -87,7 +93,7 @@ export async function openSession(opts: WizardOptions): Promise<Session> {
   const catalog = await loadCatalog(opts.templates);
   const { store, warning } = await openStore();
   const ctx = makeContext(catalog, store, opts, date);
-  const run: RunInfo = { catalog, date, format: opts.format, ...(opts.templates ? { templates: opts.templates } : {}) };
+  const run: RunInfo = { catalog, date, format: opts.format, command: invocation(process.argv, process.env, process.cwd()), ...(opts.templates ? { templates: opts.templates } : {}) };
   const initial = initialState(ctx, opts.fresh);
   return {
     run,

@@ -142,13 +142,13 @@ export function localStamp(iso: string): string {
 }
 
 /** The saved assessments as a table (for --list). */
-export function formatList(records: readonly SavedAssessment[], path: string): string {
+export function formatList(records: readonly SavedAssessment[], path: string, programTitles: Readonly<Record<string, string>> = {}): string {
   if (records.length === 0) return `No saved assessments yet. Run peer-ready to start one.\n(Progress is saved in ${path}.)\n`;
   const rows = [
     ['Organisation', 'Program', 'Progress', 'Last updated', 'Status'],
     ...records.map((r) => [
       r.profile.name ?? r.id,
-      r.profile.programType ?? '-',
+      r.profile.programType ? (programTitles[r.profile.programType] ?? r.profile.programType) : '-',
       `${Object.keys(r.values).length}/${r.total}`,
       localStamp(r.updatedAt),
       r.status === 'saved' && r.files ? `${STATUS_LABEL.saved} (${r.files.plan})` : STATUS_LABEL[r.status],
@@ -168,5 +168,6 @@ export function formatList(records: readonly SavedAssessment[], path: string): s
 export async function listCommand(): Promise<string> {
   const { store, warning } = await openStore();
   if (warning) process.stderr.write(`peer-ready: ${warning}\n`);
-  return formatList(store.list(), store.path);
+  const { PROGRAM_TYPES } = await import('../core/answers.js');
+  return formatList(store.list(), store.path, PROGRAM_TYPES);
 }

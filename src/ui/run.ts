@@ -10,6 +10,9 @@ import type { WizardOptions } from '../io/session.js';
 export type { WizardOptions };
 
 const INTERRUPTED = 130;
+// Kept here (not imported from core) so this module stays light until the first line is drawn.
+const BRACKETED_PASTE_ON = '\u001B[?2004h';
+const BRACKETED_PASTE_OFF = '\u001B[?2004l';
 const CLEAR_LINE = '\r\u001B[2K';
 
 /** Run the wizard; resolves to the exit code (0 saved, 130 interrupted: progress is kept). */
@@ -58,11 +61,14 @@ export async function runWizard(opts: WizardOptions): Promise<number> {
         color: theme.colorEnabled(),
         interruptRef,
       }),
-      { exitOnCtrlC: false },
+      { exitOnCtrlC: false, ...(opts.screenReader ? { isScreenReaderEnabled: true } : {}) },
     );
+    // Pasted text arrives marked, so its line breaks are not taken for Enter (see KeyReader).
+    out.write(BRACKETED_PASTE_ON);
     process.on('SIGTERM', onSignal);
     process.on('SIGHUP', onSignal);
     const done = () => {
+      out.write(BRACKETED_PASTE_OFF);
       process.off('SIGTERM', onSignal);
       process.off('SIGHUP', onSignal);
     };

@@ -1,7 +1,7 @@
 // The wizard: reads keys, feeds them to the state machine, draws the current screen.
-import { useCallback, useEffect, type MutableRefObject } from 'react';
+import { useCallback, useEffect, useRef, type MutableRefObject } from 'react';
 import { Box, Text, useInput, type Key as InkKey } from 'ink';
-import { keysFromInk } from '../core/wizard/keys.js';
+import { KeyReader } from '../core/wizard/keys.js';
 import { ColorContext } from './theme.js';
 import { useWizard, type WizardDeps } from './use-wizard.js';
 import { ClashScreen, FixedScreen, NameScreen, ProgramScreen, ResumeScreen, StartScreen, WelcomeScreen } from './screens/Profile.js';
@@ -21,10 +21,11 @@ export interface WizardProps {
 
 export function Wizard({ deps, run, color = true, interruptRef }: WizardProps) {
   const { state, dispatch } = useWizard(deps);
+  const reader = useRef(new KeyReader());
 
   const onInput = useCallback(
     (input: string, key: InkKey) => {
-      for (const k of keysFromInk(input, key)) dispatch({ type: 'key', key: k });
+      for (const k of reader.current.read(input, key)) dispatch({ type: 'key', key: k });
     },
     [dispatch],
   );
@@ -82,8 +83,8 @@ function Screen({ ctx, state, run }: ScreenProps & { run: RunInfo }) {
         <Box marginTop={1}>
           <Text>
             {state.id
-              ? `Your answers for ${state.profile.name ?? state.id} are saved. Run peer-ready again to continue where you left off.`
-              : 'Stopped. Nothing was saved (no organisation had been named yet).'}
+              ? `Your answers for ${state.profile.name ?? state.id} are saved. Run ${run.command ?? 'peer-ready'} again to continue where you left off.`
+              : 'Stopped. Nothing was saved (no organization had been named yet).'}
           </Text>
         </Box>
       );

@@ -13,4 +13,6 @@ export interface RunInfo {
   date: string;
   format: Format;
   templates?: string;
+  /** How peer-ready was started ("npx peer-ready", "node dist/cli.js"…), for commands shown to the user. */
+  command?: string;
 }

@@ -1,0 +1,24 @@
+import { it } from 'vitest';
+import { mount, toFirstQuestion, answerFirst, items } from './ui-harness.js';
+it('dump', async () => {
+  const m = await mount({ columns: 60, rows: 30 });
+  await toFirstQuestion(m);
+  await answerFirst(m, 3);
+  m.press('r');
+  const f = await m.waitFor('Review');
+  console.log(f, f.split('\n').length);
+  m.press('/advisory');
+  const g = await m.waitFor('Filter');
+  console.log(g, g.split('\n').length);
+  const s = await mount({ columns: 60, rows: 30, screenReader: true });
+  console.log(await s.waitFor('Enter begin'));
+  s.press('\r');
+  console.log(await s.waitFor('Step 1'));
+  s.press('\r');
+  console.log(await s.waitFor('Step 2'));
+  s.press('Acme\r\r\r\r');
+  console.log(await s.waitFor('Question 1 of'));
+  s.press('r');
+  console.log(await s.waitFor('Review'));
+  void items;
+}, 20000);
