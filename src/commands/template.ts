@@ -1,6 +1,7 @@
 // `peer-ready answers-template`: a complete answers file to fill in, every question beside its id.
 import { PROGRAM_TYPES, type ProgramType } from '../core/answers.js';
 import { allowedValues, type Questionnaire } from '../core/questionnaire.js';
+import { proposedStartDate } from '../core/wizard/start-date.js';
 
 function wrap(text: string, width: number, prefix: string): string[] {
   const words = text.split(/\s+/).filter(Boolean);
@@ -16,7 +17,9 @@ function wrap(text: string, width: number, prefix: string): string[] {
   return lines;
 }
 
-export function answersTemplateYaml(qs: readonly Questionnaire[], startDate: string, programType: ProgramType = 'general'): string {
+/** `date` is the day the template is made; its start date is the one the wizard proposes (the 1st of next month). */
+export function answersTemplateYaml(qs: readonly Questionnaire[], date: string, programType: ProgramType = 'general'): string {
+  const startDate = proposedStartDate(date);
   const out: string[] = [
     '# peer-ready answers file. Fill in every answer, then run:',
     '#   peer-ready --answers THIS-FILE.yaml --out plan.md',
@@ -50,7 +53,8 @@ export function answersTemplateYaml(qs: readonly Questionnaire[], startDate: str
   return out.join('\n') + '\n';
 }
 
-export function answersTemplateJson(qs: readonly Questionnaire[], startDate: string, programType: ProgramType = 'general'): string {
+export function answersTemplateJson(qs: readonly Questionnaire[], date: string, programType: ProgramType = 'general'): string {
+  const startDate = proposedStartDate(date);
   const answers: Record<string, unknown> = {};
   for (const q of qs)
     for (const s of q.sections)
