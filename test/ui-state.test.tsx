@@ -121,7 +121,17 @@ describe('profile', () => {
     expect(s.profile.startDate).toBe('2027-02-09');
     ({ s } = drive(ctx, s, '2'));
     expect(s.profile.timelineFixed).toBe(true);
+    // A deadline set from outside: its date is asked next (optional), then the first intro.
+    expect(s.screen).toEqual({ kind: 'target' });
+    ({ s } = drive(ctx, s, '2027-13-01\r'));
+    expect(s.message).toMatch(/not a date written YYYY-MM-DD/);
+    ({ s } = drive(ctx, s, { name: 'char', ch: 'u', ctrl: true }, '2027-09-30\r'));
+    expect(s.profile.targetDate).toBe('2027-09-30');
     expect(s.screen).toEqual({ kind: 'intro', index: 0 });
+    ({ s } = drive(ctx, s, K.esc));
+    expect(s.screen).toEqual({ kind: 'target' });
+    ({ s } = drive(ctx, s, { name: 'char', ch: 'u', ctrl: true }, '\r'));
+    expect(s.profile.targetDate).toBeUndefined();
   });
 
   it('refuses an empty name and an impossible date, with a message', () => {
@@ -225,7 +235,7 @@ describe('review', () => {
     const ctx = context();
     let s = answeredAll(ctx);
     expect(s.screen.kind).toBe('review');
-    ({ s } = drive(ctx, s, { name: 'home' }, K.down, K.down, K.down, K.down, K.enter));
+    ({ s } = drive(ctx, s, { name: 'home' }, ...PROFILE_ROWS.map(() => K.down), K.enter));
     expect(s.screen).toEqual({ kind: 'question', index: 0 });
     expect(s.fromReview).toBe(true);
     ({ s } = drive(ctx, s, '1'));

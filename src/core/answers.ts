@@ -33,6 +33,7 @@ export const ProfileSchema = z.strictObject({
   programType: z.enum(programKeys).describe(`One of: ${programKeys.join(', ')}`),
   startDate: IsoDate.describe('When the plan starts (month 1), YYYY-MM-DD'),
   timelineFixed: z.boolean().describe('True when a funder or other outside party sets the deadline'),
+  targetDate: IsoDate.optional().describe('Optional, with a deadline set from outside: when peers must be in post, or the funder\'s date (YYYY-MM-DD)'),
   respondent: z.string().trim().min(1).max(80).optional().describe('Who answered, by role (e.g. "HR director")'),
 });
 export type Profile = z.infer<typeof ProfileSchema>;

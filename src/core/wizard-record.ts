@@ -4,7 +4,7 @@ import * as z from 'zod';
 import { ProfileSchema } from './answers.js';
 
 export const PositionSchema = z.union([
-  z.strictObject({ step: z.enum(['name', 'program', 'start', 'fixed', 'review', 'results']) }),
+  z.strictObject({ step: z.enum(['name', 'program', 'start', 'fixed', 'target', 'review', 'results']) }),
   z.strictObject({ step: z.enum(['intro', 'question']), index: z.number().int().min(0) }),
 ]);
 

@@ -4,7 +4,7 @@ import { Box, Text, useInput, type Key as InkKey } from 'ink';
 import { KeyReader } from '../core/wizard/keys.js';
 import { ColorContext } from './theme.js';
 import { useWizard, type WizardDeps } from './use-wizard.js';
-import { ClashScreen, FixedScreen, NameScreen, ProgramScreen, ResumeScreen, StartScreen, WelcomeScreen } from './screens/Profile.js';
+import { ClashScreen, FixedScreen, NameScreen, ProgramScreen, ResumeScreen, StartScreen, TargetScreen, WelcomeScreen } from './screens/Profile.js';
 import { IntroScreen, QuestionScreen } from './screens/Question.js';
 import { ReviewScreen } from './screens/Review.js';
 import { ResultsScreen } from './screens/Results.js';
@@ -62,6 +62,8 @@ function Screen({ ctx, state, run }: ScreenProps & { run: RunInfo }) {
       return <StartScreen {...props} />;
     case 'fixed':
       return <FixedScreen {...props} />;
+    case 'target':
+      return <TargetScreen {...props} />;
     case 'intro':
       return <IntroScreen {...props} />;
     case 'question':

@@ -64,7 +64,7 @@ export function resumeChoices(ctx: WizardContext): Choice<string | null>[] {
   ];
 }
 
-export const PROFILE_ROWS = ['name', 'program', 'start', 'fixed'] as const;
+export const PROFILE_ROWS = ['name', 'program', 'start', 'fixed', 'target'] as const;
 export type ProfileRow = (typeof PROFILE_ROWS)[number];
 
 export const PROFILE_LABELS: Record<ProfileRow, string> = {
@@ -72,6 +72,7 @@ export const PROFILE_LABELS: Record<ProfileRow, string> = {
   program: 'Program type',
   start: 'Plan starts',
   fixed: 'Deadline set by others',
+  target: 'Target date',
 };
 
 export function profileValue(p: ProfileDraft, row: ProfileRow): string {
@@ -84,6 +85,8 @@ export function profileValue(p: ProfileDraft, row: ProfileRow): string {
       return p.startDate ?? '(not given)';
     case 'fixed':
       return p.timelineFixed === undefined ? '(not given)' : FIXED_CHOICES.find((c) => c.value === p.timelineFixed)!.label;
+    case 'target':
+      return !p.timelineFixed ? '(only asked when the deadline is set by others)' : (p.targetDate ?? '(none)');
   }
 }
 

@@ -52,6 +52,8 @@ export type Screen =
   | { kind: 'program' }
   | { kind: 'start' }
   | { kind: 'fixed' }
+  /** The optional target date, asked only when the deadline is set from outside. */
+  | { kind: 'target' }
   | { kind: 'intro'; index: number }
   | { kind: 'question'; index: number }
   | { kind: 'review' }

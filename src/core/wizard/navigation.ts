@@ -21,6 +21,8 @@ export function enter(ctx: WizardContext, s: WizardState, screen: Screen, messag
       return { ...next, input: field(s.profile.startDate ?? ctx.defaultStartDate) };
     case 'fixed':
       return { ...next, cursor: s.profile.timelineFixed ? 1 : 0 };
+    case 'target':
+      return { ...next, input: field(s.profile.targetDate ?? '') };
     case 'question': {
       const { item } = itemsOf(ctx, s)[screen.index]!;
       const value = s.values[item.id];
@@ -63,6 +65,8 @@ export function resumeScreen(ctx: WizardContext, s: WizardState, pos: Position):
     case 'start':
     case 'fixed':
       return { kind: pos.step };
+    case 'target':
+      return { kind: p.timelineFixed ? 'target' : 'fixed' };
     case 'intro':
       if (pos.index >= 0 && pos.index < instrumentsOf(ctx, s).length) return { kind: 'intro', index: pos.index };
       break;
@@ -81,7 +85,7 @@ export function resumeScreen(ctx: WizardContext, s: WizardState, pos: Position):
 /** Where "back" leads from the current screen, if anywhere. */
 export function previous(ctx: WizardContext, s: WizardState): Screen | undefined {
   const sc = s.screen;
-  if (s.fromReview && (sc.kind === 'question' || sc.kind === 'name' || sc.kind === 'program' || sc.kind === 'start' || sc.kind === 'fixed')) {
+  if (s.fromReview && (sc.kind === 'question' || sc.kind === 'name' || sc.kind === 'program' || sc.kind === 'start' || sc.kind === 'fixed' || sc.kind === 'target')) {
     return { kind: 'review' };
   }
   switch (sc.kind) {
@@ -96,8 +100,10 @@ export function previous(ctx: WizardContext, s: WizardState): Screen | undefined
       return { kind: 'name' };
     case 'fixed':
       return { kind: 'start' };
+    case 'target':
+      return { kind: 'fixed' };
     case 'intro':
-      if (sc.index === 0) return { kind: 'fixed' };
+      if (sc.index === 0) return { kind: s.profile.timelineFixed ? 'target' : 'fixed' };
       return { kind: 'question', index: itemsOf(ctx, s).findIndex((x) => x.instrument === sc.index) - 1 };
     case 'question': {
       const cur = itemsOf(ctx, s)[sc.index]!;

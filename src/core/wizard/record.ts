@@ -14,8 +14,11 @@ export function toAssessment(ctx: WizardContext, s: WizardState): Assessment | u
     const owner = s.owners[item.id];
     answers[item.id] = { value, ...(note ? { note } : {}), ...(owner ? { owner } : {}) };
   }
-  const { name, programType, startDate, timelineFixed, respondent } = s.profile;
-  return { profile: { name, programType, startDate, timelineFixed, ...(respondent ? { respondent } : {}) }, answers };
+  const { name, programType, startDate, timelineFixed, targetDate, respondent } = s.profile;
+  return {
+    profile: { name, programType, startDate, timelineFixed, ...(timelineFixed && targetDate ? { targetDate } : {}), ...(respondent ? { respondent } : {}) },
+    answers,
+  };
 }
 
 export function positionOf(screen: Screen): Position | undefined {
@@ -26,6 +29,7 @@ export function positionOf(screen: Screen): Position | undefined {
     case 'program':
     case 'start':
     case 'fixed':
+    case 'target':
     case 'review':
     case 'results':
       return { step: screen.kind };

@@ -121,9 +121,20 @@ function reduce(ctx: WizardContext, s0: WizardState, event: WizardEvent): Step {
         return done(enter(ctx, { ...s, profile: { ...s.profile, startDate: date } }, afterProfile(s, { kind: 'fixed' })));
       });
     case 'fixed':
-      return onSelect(ctx, s, key, FIXED_CHOICES.length, (i) =>
-        done(enter(ctx, { ...s, profile: { ...s.profile, timelineFixed: FIXED_CHOICES[i]!.value } }, afterProfile(s, { kind: 'intro', index: 0 }))),
-      );
+      return onSelect(ctx, s, key, FIXED_CHOICES.length, (i) => {
+        const fixed = FIXED_CHOICES[i]!.value;
+        const next = { ...s, profile: { ...s.profile, timelineFixed: fixed } };
+        // With a deadline set from outside, ask for its date (optional) next, from review too.
+        return done(enter(ctx, next, fixed ? { kind: 'target' } : afterProfile(s, { kind: 'intro', index: 0 })));
+      });
+    case 'target':
+      return onText(ctx, s, key, 10, (text) => {
+        const date = text.trim();
+        if (date !== '' && !IsoDate.safeParse(date).success) return done({ ...s, message: `"${date}" is not a date written YYYY-MM-DD; leave it empty if there is no date.` });
+        const { targetDate: _old, ...rest } = s.profile;
+        const profile = date ? { ...rest, targetDate: date } : rest;
+        return done(enter(ctx, { ...s, profile }, afterProfile(s, { kind: 'intro', index: 0 })));
+      });
     case 'intro':
       if (is('choose', key) || is('forward', key)) {
         return done(enter(ctx, s, { kind: 'question', index: itemsOf(ctx, s).findIndex((x) => x.instrument === sc.index) }));
@@ -303,7 +314,10 @@ function onReview(ctx: WizardContext, s: WizardState, key: Key): Step {
   if (is('choose', key)) {
     if (rows.length === 0) return done(s);
     const row = s.reviewCursor;
-    const screen: Screen = row < PROFILE_ROWS.length ? { kind: PROFILE_ROWS[row]! } : { kind: 'question', index: row - PROFILE_ROWS.length };
+    const profileRow = PROFILE_ROWS[row];
+    // The target date is asked only with a deadline set from outside: its row opens that question.
+    const screen: Screen =
+      profileRow === undefined ? { kind: 'question', index: row - PROFILE_ROWS.length } : { kind: profileRow === 'target' && !s.profile.timelineFixed ? 'fixed' : profileRow };
     return done(enter(ctx, { ...s, fromReview: true }, screen));
   }
   if (is('toResults', key)) {

@@ -27,13 +27,13 @@ export function ResumeScreen({ ctx, state }: ScreenProps) {
   );
 }
 
-function Step({ n, question, hint }: { n: number; question: string; hint?: string }) {
+function Step({ n, of = 4, question, hint }: { n: number; of?: number; question: string; hint?: string }) {
   const sr = useIsScreenReaderEnabled();
   return (
     <Box flexDirection="column" marginBottom={1}>
       <Box>
         <Box flexShrink={0}>
-          <Tone tone="muted">{sr ? `Step ${n} of 4:` : `Step ${n} of 4 · `}</Tone>
+          <Tone tone="muted">{sr ? `Step ${n} of ${of}:` : `Step ${n} of ${of} · `}</Tone>
         </Box>
         <Para bold text={question} />
       </Box>
@@ -132,3 +132,17 @@ export function FixedScreen({ state }: ScreenProps) {
   );
 }
 
+
+export function TargetScreen({ state }: ScreenProps) {
+  return (
+    <Frame title="Your organization" message={state.message} legend={[legendEntry('choose', 'next'), ...backFromText(state), QUIT]}>
+      <Step
+        n={5}
+        of={5}
+        question="Is there a date by which peers must be in post, or a date the funder set? (optional)"
+        hint="A date written YYYY-MM-DD. Leave it empty if there is none; the plan then works from its start date."
+      />
+      <FieldView field={state.input} placeholder="no date" />
+    </Frame>
+  );
+}
