@@ -128,8 +128,8 @@ export async function toFirstQuestion(m: Mounted, name = 'Acme Health') {
   return m.waitFor(/Question 1 of/);
 }
 
-/** Answer the first `n` questions with the first choice (text: a sentence); stops on question n+1 or review. */
-export async function answerFirst(m: Mounted, n: number) {
+/** Answer the first `n` questions (by default the first choice; text: a sentence); stops on question n+1 or review. */
+export async function answerFirst(m: Mounted, n: number, choice: (type: string) => string = () => '1') {
   for (let i = 0; i < n; i++) {
     const { item, number } = items[i]!;
     if (number === 1 && i > 0) {
@@ -137,6 +137,6 @@ export async function answerFirst(m: Mounted, n: number) {
       m.press('\r');
     }
     await m.waitFor(`Question ${number} of`);
-    m.press(item.type === 'text' ? `Answer ${i}\r` : '1');
+    m.press(item.type === 'text' ? `Answer ${i}\r` : choice(item.type));
   }
 }

@@ -69,7 +69,7 @@ export function ReviewScreen({ ctx, state }: ScreenProps) {
 
   const window = lines.slice(start, start + visible);
   return (
-    <Frame title="Review your answers" subtitle={<Tone tone="muted">{summary}</Tone>} message={state.message} legend={legend}>
+    <Frame title="Review your answers" subtitle={<Para text={summary} />} message={state.message} legend={legend}>
       {state.filtering || filter ? (
         <Box marginBottom={1} flexDirection="column">
           {state.filtering ? <FieldView label="Filter (words in the question, answer, section, id, note or owner):" field={state.reviewFilter} /> : <Text>{`Filter: ${filter}`}</Text>}
