@@ -269,6 +269,8 @@ describe('where files go and what to type', () => {
   it('the command shown is the one that started peer-ready', () => {
     expect(invocation(['node', '/home/u/.npm/_npx/abc/node_modules/.bin/peer-ready'], {}, '/tmp')).toBe('npx peer-ready');
     expect(invocation(['node', '/repo/node_modules/.bin/peer-ready'], { npm_command: 'exec' }, '/repo')).toBe('npx peer-ready');
+    expect(invocation(['node', '/usr/local/bin/peer-ready'], { npm_command: 'exec' }, '/repo')).toBe('npx peer-ready');
+    expect(invocation(['node', '/repo/dist/cli.js'], { npm_command: 'exec' }, '/repo')).toBe('node dist/cli.js');
     expect(invocation(['node', '/repo/dist/cli.js'], { npm_lifecycle_event: 'start' }, '/repo')).toBe('node dist/cli.js');
     expect(invocation(['node', '/repo/dist/cli.js'], {}, '/elsewhere/x')).toBe('node /repo/dist/cli.js');
     expect(invocation(['node', '/usr/local/bin/peer-ready'], {}, '/tmp')).toBe('peer-ready');

@@ -121,6 +121,9 @@ describe('results and saving in a small window', () => {
     // Lines break only after a "/" or at a space: joined back, the command is whole.
     expect(f.replace(/\/\n\s*/g, '/').replace(/\s+/g, ' ')).toContain(`npx peer-ready --answers ${m.dir}/a-folder-with-a-rather-long-name/answers.json --date ${DATE}`);
     for (const part of deep.split('/').filter(Boolean)) expect(lines(f).some((l) => l.includes(part)), part).toBe(true);
+    m.press('\r');
+    for (let i = 0; i < 200 && m.exits.length === 0; i++) await new Promise((r) => setTimeout(r, 5));
+    expect(m.exits).toEqual([0]);
   }, 60_000);
 });
 

@@ -5,15 +5,14 @@ import { basename, isAbsolute, relative } from 'node:path';
 
 export function invocation(argv: readonly string[], env: NodeJS.ProcessEnv, cwd: string): string {
   const script = argv[1] ?? '';
-  // npx (npm exec) runs the package's bin from its cache, or from node_modules/.bin.
-  if (env.npm_command === 'exec' || /[\\/]_npx[\\/]/.test(script)) return 'npx peer-ready';
-  // `npm start` in a clone: the script is dist/cli.js (or dist/bin.js) in the repository.
-  if (env.npm_lifecycle_event === 'start' || /\.(c|m)?js$/.test(script)) {
-    if (!script) return 'node dist/cli.js';
+  // npx (npm exec) runs the package's bin from its cache, or from a node_modules/.bin.
+  if (/[\\/](_npx|node_modules)[\\/]/.test(script)) return 'npx peer-ready';
+  // From a clone (`npm start`, or node dist/cli.js): the script as a path from the current folder.
+  if (/\.(c|m)?js$/.test(script)) {
     const rel = isAbsolute(script) ? relative(cwd, script) : script;
     const shown = rel.startsWith('..') || isAbsolute(rel) ? script : rel;
     return `node ${/^[\w@%+=:,./-]+$/.test(shown) ? shown : `'${shown.replace(/'/g, `'\\''`)}'`}`;
   }
-  // A bin link on the PATH (npm install -g, or a linked package).
-  return basename(script) === 'peer-ready' ? 'peer-ready' : 'npx peer-ready';
+  // A bin link on the PATH (npm install -g, or npm link), unless npx put it there.
+  return basename(script) === 'peer-ready' && env.npm_command !== 'exec' ? 'peer-ready' : 'npx peer-ready';
 }

@@ -41,6 +41,7 @@ export async function runWizard(opts: WizardOptions): Promise<number> {
   };
   out.on('error', ignoreGoneTerminal);
 
+  const screenReader = !!opts.screenReader || process.env.INK_SCREEN_READER === 'true';
   return new Promise((resolve, reject) => {
     let code = 0;
     const interruptRef: MutableRefObject<(() => void) | undefined> = { current: undefined };
@@ -61,14 +62,15 @@ export async function runWizard(opts: WizardOptions): Promise<number> {
         color: theme.colorEnabled(),
         interruptRef,
       }),
-      { exitOnCtrlC: false, ...(opts.screenReader ? { isScreenReaderEnabled: true } : {}) },
+      { exitOnCtrlC: false, isScreenReaderEnabled: screenReader },
     );
     // Pasted text arrives marked, so its line breaks are not taken for Enter (see KeyReader).
     out.write(BRACKETED_PASTE_ON);
     process.on('SIGTERM', onSignal);
     process.on('SIGHUP', onSignal);
     const done = () => {
-      out.write(BRACKETED_PASTE_OFF);
+      // Screen-reader mode leaves the cursor at the end of its last line; end that line.
+      out.write(BRACKETED_PASTE_OFF + (screenReader ? '\n' : ''));
       process.off('SIGTERM', onSignal);
       process.off('SIGHUP', onSignal);
     };

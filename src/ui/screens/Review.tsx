@@ -61,10 +61,27 @@ export function ReviewScreen({ ctx, state }: ScreenProps) {
     : 0;
   const filterLines = state.filtering ? 1 + linesAt('Filter (words in the question, answer, section, id, note or owner):', columns) + 1 : filter ? 2 : 0;
   const fixed = 1 + linesAt(summary, columns) + 1 + filterLines + 2 + (current ? 1 + detail : 0) + (state.message ? 1 + linesAt(state.message, columns) : 0) + 1 + legendLines(legend, columns);
-  const visible = Math.max(3, Math.min(lines.length, (stdout.rows || 24) - fixed - 1));
-  let start = Math.max(0, Math.min(at - Math.floor(visible / 2), lines.length - visible));
+  // The window of list lines: the highlighted row, then as many lines around it as fit. Each line
+  // is one terminal line, except in screen-reader mode, where rows are sentences that wrap.
+  const height = (l: Line) => (sr ? linesAt('header' in l ? `Group: ${l.header} ${l.count} answered` : srRow(l.row, true), columns) : 1);
+  let budget = Math.max(3, (stdout.rows || 24) - fixed - 1);
+  let start = at;
+  let end = at; // exclusive
+  const take = (i: number) => {
+    const h = height(lines[i]!);
+    if (h > budget && end > start) return false;
+    budget -= h;
+    return true;
+  };
+  if (lines.length > 0 && take(at)) end = at + 1;
   // Keep the highlighted row's header in view when it is just above.
-  if (start > 0 && start === at && 'header' in lines[start - 1]!) start--;
+  if (start > 0 && 'header' in lines[start - 1]! && take(start - 1)) start--;
+  for (let grew = true; grew; ) {
+    grew = false;
+    if (end < lines.length && take(end)) (end++, (grew = true));
+    if (start > 0 && take(start - 1)) (start--, (grew = true));
+  }
+  const visible = end - start;
   const answerWidth = Math.max(10, Math.min(28, Math.floor(columns * 0.3)));
 
   const window = lines.slice(start, start + visible);
@@ -110,11 +127,7 @@ export function ReviewScreen({ ctx, state }: ScreenProps) {
 }
 
 function RowLine({ row, on, answerWidth, sr }: { row: ReviewRow; on: boolean; answerWidth: number; sr: boolean }) {
-  const extra = [row.note ? 'note' : '', row.owner ? `owner: ${row.owner}` : ''].filter(Boolean).join(', ');
-  if (sr) {
-    const label = /[.?!:]$/.test(row.label) ? row.label : `${row.label}.`;
-    return <Text>{`${on ? 'Highlighted: ' : ''}${label} Answer: ${row.answer}${extra ? ` (${extra})` : ''}.`}</Text>;
-  }
+  if (sr) return <Text>{srRow(row, on)}</Text>;
   const mark = row.status !== 'answered';
   return (
     <Box>
@@ -135,4 +148,11 @@ function RowLine({ row, on, answerWidth, sr }: { row: ReviewRow; on: boolean; an
       </Box>
     </Box>
   );
+}
+
+/** A review row as one sentence, for screen readers. */
+function srRow(row: ReviewRow, on: boolean): string {
+  const extra = [row.note ? 'note' : '', row.owner ? `owner: ${row.owner}` : ''].filter(Boolean).join(', ');
+  const label = /[.?!:]$/.test(row.label) ? row.label : `${row.label}.`;
+  return `${on ? 'Highlighted: ' : ''}${label} Answer: ${row.answer}${extra ? ` (${extra})` : ''}.`;
 }
