@@ -37,6 +37,8 @@ describe('review', () => {
     expect(f).toContain('› advisory board');
     expect(f).toMatch(/❯ We have set up an advisory board/);
     expect(f).not.toContain('Has your board');
+    // The group header wraps rather than being cut short.
+    expect(f).toMatch(/Timeline quiz › Ten statements about\s+your\s+organi[sz]ation\s/);
     for (const l of lines(f)) expect(l.length, l).toBeLessThanOrEqual(60);
     m.press(KEY.enter);
     f = await m.waitFor('Filter: advisory board');

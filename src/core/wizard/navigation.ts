@@ -145,7 +145,8 @@ export function toReview(ctx: WizardContext, s: WizardState): WizardState {
   const row = sc.kind === 'question' ? sc.index : sc.kind === 'intro' ? itemsOf(ctx, s).findIndex((x) => x.instrument === sc.index) : -1;
   const reviewCursor = row >= 0 ? PROFILE_ROWS.length + row : s.reviewCursor;
   const reviewReturn = sc.kind === 'question' || sc.kind === 'intro' ? sc : s.reviewReturn;
-  return enter(ctx, { ...s, reviewReturn, reviewCursor }, { kind: 'review' });
+  // A filter left from earlier could hide the row just opened: the review starts unfiltered.
+  return enter(ctx, { ...s, reviewReturn, reviewCursor, reviewFilter: field() }, { kind: 'review' });
 }
 
 /** The first screen: resume an unfinished assessment if there is one (unless `fresh`), else welcome. */

@@ -7,6 +7,9 @@ import { Tone } from '../theme.js';
 import { FieldView, Frame, Labelled, legendLines, linesAt, Para, QUIT, type Legend } from '../widgets.js';
 import type { ScreenProps } from './types.js';
 
+/** Room for a header's count ("12/25 answered"). */
+const COUNT_WIDTH = 14;
+
 /** The lines of the list: a header wherever the group changes, then the rows. */
 type Line = { header: string; count: string } | { row: ReviewRow };
 
@@ -63,7 +66,9 @@ export function ReviewScreen({ ctx, state }: ScreenProps) {
   const fixed = 1 + linesAt(summary, columns) + 1 + filterLines + 2 + (current ? 1 + detail : 0) + (state.message ? 1 + linesAt(state.message, columns) : 0) + 1 + legendLines(legend, columns);
   // The window of list lines: the highlighted row, then as many lines around it as fit. Each line
   // is one terminal line, except in screen-reader mode, where rows are sentences that wrap.
-  const height = (l: Line) => (sr ? linesAt('header' in l ? `Group: ${l.header} ${l.count} answered` : srRow(l.row, true), columns) : 1);
+  // Group headers wrap (section names are never cut short) beside their count.
+  const height = (l: Line) =>
+    sr ? linesAt('header' in l ? `Group: ${l.header} ${l.count} answered` : srRow(l.row, true), columns) : 'header' in l ? linesAt(l.header, columns - COUNT_WIDTH - 1) : 1;
   let budget = Math.max(3, (stdout.rows || 24) - fixed - 1);
   let start = at;
   let end = at; // exclusive
@@ -99,11 +104,9 @@ export function ReviewScreen({ ctx, state }: ScreenProps) {
           'header' in l ? (
             <Box key={`h${start + k}`}>
               <Box flexGrow={1} flexShrink={1}>
-                <Text bold wrap="truncate-end">
-                  {sr ? `Group: ${l.header}` : l.header}
-                </Text>
+                {sr ? <Text bold>{`Group: ${l.header}`}</Text> : <Para bold text={l.header} />}
               </Box>
-              <Box flexShrink={0} marginLeft={1}>
+              <Box flexShrink={0} marginLeft={1} width={sr ? undefined : COUNT_WIDTH} justifyContent="flex-end">
                 <Tone tone="muted">{`${l.count} answered`}</Tone>
               </Box>
             </Box>
