@@ -33,7 +33,7 @@ export function generate(template, dir, count) {
   }
 }
 
-export async function runBatchBench({ root, cli, out, env, count }) {
+export async function runBatchBench({ root, cli, out, env, count, node = process.execPath }) {
   const template = JSON.parse(readFileSync(join(root, 'examples', 'answers.json'), 'utf8'));
   const inDir = join(out, 'batch-answers');
   generate(template, inDir, count);
@@ -45,7 +45,7 @@ export async function runBatchBench({ root, cli, out, env, count }) {
     rmSync(plans, { recursive: true, force: true });
     spawnSync('sync'); // let earlier writes (the generated files, the last run) settle first
     const t0 = process.hrtime.bigint();
-    const r = spawnSync(process.execPath, [cli, '--answers', inDir, '--out-dir', plans, '--date', '2027-01-01'], { env, encoding: 'utf8' });
+    const r = spawnSync(node, [cli, '--answers', inDir, '--out-dir', plans, '--date', '2027-01-01'], { env, encoding: 'utf8' });
     const wall = Number(process.hrtime.bigint() - t0) / 1e6;
     if (r.status !== 0) throw new Error(`batch failed (${r.status}): ${r.stderr.slice(0, 500)}`);
     const written = readdirSync(plans).length;

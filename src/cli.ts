@@ -4,6 +4,7 @@ import { statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { InputError, nearest, UsageError } from './core/errors.js';
 import { FORMATS, type Format } from './core/formats.js';
+import { terminalText } from './core/terminal-text.js';
 
 declare const __PEER_READY_VERSION__: string | undefined;
 export const VERSION = typeof __PEER_READY_VERSION__ === 'string' ? __PEER_READY_VERSION__ : '0.0.0-dev';
@@ -66,18 +67,41 @@ const OPTIONS = {
 
 const COMMANDS = ['merge', 'compare', 'schema', 'answers-template'] as const;
 
+/** What each option that takes a value expects, for messages. */
+const VALUE_OF: Record<string, string> = {
+  answers: 'an answers file or folder',
+  out: 'a file name (or - for standard output)',
+  'out-dir': 'a folder',
+  format: `one of ${FORMATS.join(', ')}`,
+  date: 'a date written YYYY-MM-DD',
+  templates: 'a folder of templates',
+  program: 'a program type',
+};
+
 function parse(argv: string[]) {
+  let parsed;
   try {
-    return parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
+    parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
   } catch (e) {
+    // Node's own messages ("Option '--answers <value>' argument missing") are rewritten in ours.
     const msg = (e as Error).message;
     const unknown = /Unknown option '(-{1,2}[^']+)'/.exec(msg);
     if (unknown) {
       const near = nearest(unknown[1]!.replace(/^-+/, ''), Object.keys(OPTIONS));
       throw new UsageError(`unknown option ${unknown[1]}${near ? ` (did you mean --${near}?)` : ''}`);
     }
-    throw new UsageError(msg.replace(/\. To specify.*$/s, ''));
+    const option = /^Option '(?:-\w, )?--([\w-]+)/.exec(msg)?.[1];
+    if (option && /argument missing|argument is ambiguous/.test(msg)) {
+      throw new UsageError(`--${option} needs a value: ${VALUE_OF[option] ?? 'a value'}${/ambiguous/.test(msg) ? ' (what follows it is another option)' : ''}`);
+    }
+    if (option && /does not take an argument/.test(msg)) throw new UsageError(`--${option} takes no value`);
+    throw new UsageError(msg.replace(/\. To specify.*$/s, '').replace(/\s+/g, ' '));
   }
+  for (const [name, value] of Object.entries(parsed.values)) {
+    const values = Array.isArray(value) ? value : [value];
+    if (values.some((v) => typeof v === 'string' && v.trim() === '')) throw new UsageError(`--${name} is empty; give ${VALUE_OF[name] ?? 'a value'}`);
+  }
+  return parsed;
 }
 
 function format(v: string | undefined): Format {
@@ -148,8 +172,8 @@ export async function main(argv: string[]): Promise<number> {
       if (o.out !== undefined) throw new UsageError('--out names one file; with a folder of answers use --out-dir');
       const { runBatch, batchSummary } = await import('./commands/consultant.js');
       const rows = await runBatch(o.answers[0]!, o['out-dir'], common);
-      for (const r of rows) if (r.error) process.stderr.write(`peer-ready: ${r.error}\n`);
-      process.stdout.write(batchSummary(rows));
+      for (const r of rows) if (r.error) process.stderr.write(`peer-ready: ${terminalText(r.error, { multiline: true })}\n`);
+      (await import('./io/output.js')).writeStdout(batchSummary(rows));
       return rows.some((r) => r.error) ? EXIT.input : EXIT.ok;
     }
     if (o['out-dir'] !== undefined) throw new UsageError('--out-dir goes with a folder of answers files: --answers DIR --out-dir PLANS');
@@ -161,7 +185,8 @@ export async function main(argv: string[]): Promise<number> {
 
   if (o.list) {
     const { listCommand } = await import('./wizard-entry.js');
-    process.stdout.write(await listCommand());
+    const text = await listCommand();
+    (await import('./io/output.js')).writeStdout(text);
     return EXIT.ok;
   }
 
@@ -180,16 +205,19 @@ export async function main(argv: string[]): Promise<number> {
 
 /** Say where a result went (on stderr, so that stdout stays the document when --out is -). */
 function wrote(path: string): number {
-  if (path !== '-') process.stderr.write(`peer-ready: wrote ${path}\n`);
+  if (path !== '-') process.stderr.write(`peer-ready: wrote ${terminalText(path)}\n`);
   return EXIT.ok;
 }
 
 export function reportError(e: unknown): number {
   if (e instanceof InputError || e instanceof UsageError) {
-    process.stderr.write(`peer-ready: ${e.message}\n`);
+    // A closed pipe on standard output ends quietly (as Unix tools do), but never with status 0.
+    if ((e as { quiet?: boolean }).quiet) return EXIT.input;
+    // Messages quote values and file names from the user's files: shown escaped, never raw.
+    process.stderr.write(`peer-ready: ${terminalText(e.message, { multiline: true })}\n`);
     if (e instanceof UsageError) process.stderr.write('Run peer-ready --help for usage.\n');
     return EXIT.input;
   }
-  process.stderr.write(`peer-ready: internal error: ${(e as Error)?.stack ?? String(e)}\nPlease report this; nothing was written.\n`);
+  process.stderr.write(`peer-ready: internal error: ${terminalText((e as Error)?.stack ?? String(e), { multiline: true })}\nPlease report this; nothing was written.\n`);
   return EXIT.internal;
 }

@@ -82,7 +82,7 @@ describe('combining answers', () => {
   it('refuses to merge answers about two different organisations', () => {
     const a = answersFile(catalog);
     const b = answersFile(catalog, { profile: { name: 'Another Agency' } });
-    expect(() => mergeRespondents(qs, [respondent('A', a), respondent('B', b)])).toThrow(/B\.json: profile: profile\.name is "Another Agency"/);
+    expect(() => mergeRespondents(qs, [respondent('A', a), respondent('B', b)])).toThrow(/B\.json: profile\.name: is "Another Agency"/);
   });
 
   it('merge through the CLI, with --answers given several times', () => {

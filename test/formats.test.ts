@@ -9,7 +9,7 @@ import { addMonths } from '../src/core/dates.js';
 import { formatPlan, planModel, renderModel } from '../src/core/format.js';
 import { mergeRespondents } from '../src/core/merge.js';
 import { PlanJsonSchema } from '../src/core/plan-json-schema.js';
-import { DOCS, formatCitation } from '../src/core/questionnaire.js';
+import { SOURCES as DOCS, formatCitation } from '../src/core/questionnaire.js';
 import { questionnairesFor } from '../src/core/format.js';
 import { readAnswersFile } from '../src/io/answers-file.js';
 import { loadCatalog } from '../src/io/load.js';
@@ -328,8 +328,8 @@ describe('peer-ready schema --plan', () => {
     // An independent validator (Ajv, draft 2020-12) accepts the binary's own JSON plans and
     // rejects one with an unknown field.
     // (ajv, a dev dependency, checks JSON Schema draft 2020-12.)
-    const { Ajv2020 } = await import('ajv/dist/2020.js');
-    const validate = new Ajv2020({ strict: false, allErrors: true }).compile(schema);
+    const { strictAjv } = await import('./ajv.js');
+    const validate = strictAjv({ allErrors: true }).compile(schema);
     for (const file of EXAMPLES) {
       const out = run(['--answers', file, '--format', 'json', '--out', '-', '--date', '2026-11-23']);
       expect(out.code, out.stderr).toBe(0);

@@ -6,6 +6,8 @@ import { join } from 'node:path';
 import { tempDir } from './helpers.js';
 
 const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
+/** The Node that runs the binary: PEER_READY_NODE (CI runs this file under each supported version), else this one. */
+const NODE = process.env.PEER_READY_NODE || process.execPath;
 
 describe('the npm package', () => {
   it('has no runtime dependencies and needs Node 20 or newer', () => {
@@ -26,11 +28,11 @@ describe('the npm package', () => {
     copyFileSync('dist/cli.js', join(dir, 'cli.mjs'));
     const env: NodeJS.ProcessEnv = { ...process.env, PEER_READY_CACHE_DIR: join(dir, 'cache'), PEER_READY_STORE_DIR: join(dir, 'store') };
     delete env.CI;
-    const plan = spawnSync(process.execPath, [join(dir, 'cli.mjs'), '--answers', join(process.cwd(), 'examples/answers.json'), '--out', '-', '--date', '2026-11-23'], { cwd: dir, env, encoding: 'utf8' });
+    const plan = spawnSync(NODE, [join(dir, 'cli.mjs'), '--answers', join(process.cwd(), 'examples/answers.json'), '--out', '-', '--date', '2026-11-23'], { cwd: dir, env, encoding: 'utf8' });
     expect(plan.stderr).toBe('');
     expect(plan.stdout).toBe(readFileSync('examples/plan.md', 'utf8'));
     // --list runs through the embedded wizard bundle (conf and the store).
-    const list = spawnSync(process.execPath, [join(dir, 'cli.mjs'), '--list'], { cwd: dir, env, encoding: 'utf8' });
+    const list = spawnSync(NODE, [join(dir, 'cli.mjs'), '--list'], { cwd: dir, env, encoding: 'utf8' });
     expect(list.status).toBe(0);
     expect(list.stdout).toMatch(/No saved assessments yet/);
   });
@@ -39,10 +41,10 @@ describe('the npm package', () => {
     const dir = tempDir('peer-ready-cache-');
     const args = ['dist/cli.js', '--answers', 'examples/answers.json', '--out', '-', '--date', '2026-11-23'];
     const expected = readFileSync('examples/plan.md', 'utf8');
-    const cold = spawnSync(process.execPath, args, { env: { ...process.env, PEER_READY_NO_COMPILE_CACHE: '1' }, encoding: 'utf8' });
+    const cold = spawnSync(NODE, args, { env: { ...process.env, PEER_READY_NO_COMPILE_CACHE: '1' }, encoding: 'utf8' });
     expect(cold.stdout).toBe(expected);
     for (let i = 0; i < 2; i++) {
-      const warm = spawnSync(process.execPath, args, { env: { ...process.env, PEER_READY_CACHE_DIR: dir }, encoding: 'utf8' });
+      const warm = spawnSync(NODE, args, { env: { ...process.env, PEER_READY_CACHE_DIR: dir }, encoding: 'utf8' });
       expect(warm.stdout).toBe(expected);
     }
     expect(readFileSync(join(dir, execFileSync('ls', [dir], { encoding: 'utf8' }).split('\n').find((f) => f.startsWith('app-'))!)).length).toBeGreaterThan(1000);

@@ -15,11 +15,14 @@ import type { RolePack } from '../src/core/role-pack.js';
 import { readAnswersFile } from '../src/io/answers-file.js';
 import { loadCatalog } from '../src/io/load.js';
 import { forProgram } from './helpers.js';
+import { figures, lineRange, SEED_PREFIX, SOURCE_WORDS, TOLERANCE, type DocFacts, type SourceFacts } from '../scripts/source-facts.mjs';
 
 const catalog = await loadCatalog();
 const PROGRAMS = Object.keys(PROGRAM_TYPES) as ProgramType[];
 const BIN = join(process.cwd(), 'dist', 'cli.js');
 const DATE = '2026-11-23';
+/** The Node that runs the binary: PEER_READY_NODE (CI runs this file under each supported version), else this one. */
+const NODE = process.env.PEER_READY_NODE || process.execPath;
 
 const example = (p: ProgramType) => `examples/roles/${p}.yaml`;
 const golden = (p: ProgramType) => `examples/roles/${p}.plan.md`;
@@ -57,7 +60,7 @@ describe.each(PROGRAMS)('role pack %s', (p) => {
   it('the binary writes the same plan', () => {
     const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1' };
     delete env.CI;
-    const r = spawnSync(process.execPath, [BIN, '--answers', example(p), '--date', DATE, '--out', '-'], { encoding: 'utf8', env, input: '' });
+    const r = spawnSync(NODE, [BIN, '--answers', example(p), '--date', DATE, '--out', '-'], { encoding: 'utf8', env, input: '' });
     expect(r.stderr).toBe('');
     expect(r.stdout).toBe(readFileSync(golden(p), 'utf8'));
   });
@@ -101,40 +104,22 @@ function section(tokens: Token[], depth: number, title: string): Token[] {
 // ---------------------------------------------------------------------------------------------
 // Every figure in a role pack is cited, and is in the lines it cites.
 
-const SEED_DIR = '../shared/seeds';
-const SEED_PREFIX: Record<Citation['doc'], string> = { handbook: '004', cmpss: '002', 'wi-cps': '001', 'wi-cpps': '000', 'cw-m4': '003' };
-const seedLines = Object.fromEntries(
-  Object.entries(SEED_PREFIX).map(([doc, prefix]) => {
-    const name = readdirSync(SEED_DIR).find((f) => f.startsWith(`${prefix}_`) && f.endsWith('.txt'))!;
-    return [doc, readFileSync(join(SEED_DIR, name), 'utf8').split('\n')];
-  }),
-) as Record<Citation['doc'], string[]>;
+// The documents are not in the repository: test/source-facts.json holds, for every line the data
+// cites (TOLERANCE lines either side), the figures written on it (npm run facts regenerates it;
+// test/source-facts.test.ts checks it against the data, and against the documents when present).
+const FACTS = JSON.parse(readFileSync('test/source-facts.json', 'utf8')) as SourceFacts;
 
-/** Lines may shift by a few in the OCR'd sources: look this far either side of the cited range. */
-const TOLERANCE = 3;
-
-const ONES = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen'];
-const TENS = ['', '', 'twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety'];
-const inWords = (n: number) => (n < 20 ? ONES[n]! : TENS[Math.floor(n / 10)]! + (n % 10 ? `-${ONES[n % 10]}` : ''));
-/** Number words from two to ninety-nine ("one" is left out: "one program", "no one" are not figures). */
-const WORDS = new Map(Array.from({ length: 98 }, (_, i) => [inWords(i + 2), i + 2] as const));
-const WORD_RE = new RegExp(`\\b(${[...WORDS.keys()].sort((a, b) => b.length - a.length).map((w) => w.replace('-', '[- ]')).join('|')})\\b`, 'gi');
-
-/** The figures in a text: numerals (1,000 / 1.5 / .1 / $50.00 / 85%) and number words, as numbers. */
-function figures(text: string, words = WORDS): number[] {
+/** The figures in the cited lines, with the tolerance either side; a line missing from the index is an error. */
+function citedFigures(c: Citation): Set<number> {
+  const [a, b] = lineRange(c.lines!);
+  const doc = FACTS.docs[c.doc];
   const out = new Set<number>();
-  for (const m of text.replace(/(\d),(\d{3})\b/g, '$1$2').matchAll(/\d*\.?\d+/g)) out.add(Number(m[0]));
-  for (const m of text.matchAll(WORD_RE)) {
-    const n = words.get(m[0].toLowerCase().replace(' ', '-'));
-    if (n !== undefined) out.add(n);
+  for (let n = Math.max(1, a - TOLERANCE); n <= Math.min(b + TOLERANCE, doc.lineCount); n++) {
+    const line = doc.cited[n];
+    if (!line) throw new Error(`${c.doc} line ${n} is not in test/source-facts.json: run npm run facts`);
+    for (const f of line.f ?? []) out.add(f);
   }
-  return [...out];
-}
-
-/** The cited lines, with the tolerance either side. */
-function citedText(c: Citation): string {
-  const [a, b = a] = String(c.lines).split('-').map(Number) as [number, number?];
-  return seedLines[c.doc].slice(Math.max(0, a - 1 - TOLERANCE), b + TOLERANCE).join('\n');
+  return out;
 }
 
 interface Cited {
@@ -178,8 +163,9 @@ const KNOWN: Record<string, string> = {
 };
 
 describe('every figure in the role packs is cited and found in its source', () => {
-  it('reads the five source documents', () => {
-    for (const lines of Object.values(seedLines)) expect(lines.length).toBeGreaterThan(200);
+  it('the index of source facts covers the five source documents', () => {
+    expect(Object.keys(FACTS.docs).sort()).toEqual(Object.keys(SEED_PREFIX).sort());
+    for (const d of Object.values(FACTS.docs)) expect(d.lineCount).toBeGreaterThan(200);
   });
 
   it('every requirement point and interview area cites a document and a section; lines exist and run forwards', () => {
@@ -191,7 +177,7 @@ describe('every figure in the role packs is cited and found in its source', () =
       if (c.cite.lines === undefined) continue;
       const [a, b = a] = String(c.cite.lines).split('-').map(Number) as [number, number?];
       expect(a, `${c.file} ${c.where}`).toBeLessThanOrEqual(b);
-      expect(b, `${c.file} ${c.where}: ${c.cite.doc} has ${seedLines[c.cite.doc].length} lines`).toBeLessThanOrEqual(seedLines[c.cite.doc].length);
+      expect(b, `${c.file} ${c.where}: ${c.cite.doc} has ${FACTS.docs[c.cite.doc].lineCount} lines`).toBeLessThanOrEqual(FACTS.docs[c.cite.doc].lineCount);
     }
     expect(n.points).toBeGreaterThan(50);
     expect(n.areas).toBeGreaterThanOrEqual(PROGRAMS.length);
@@ -208,7 +194,7 @@ describe('every figure in the role packs is cited and found in its source', () =
     for (const c of all) {
       const nums = figures(c.text);
       if (nums.length === 0 || c.cite.lines === undefined) continue;
-      const source = new Set(figures(citedText(c.cite), new Map([...WORDS, ['one', 1]])));
+      const source = citedFigures(c.cite);
       for (const n of nums) {
         checked++;
         if (!source.has(n)) misses.push(`${c.file} ${c.where} ${n}`);
@@ -230,12 +216,22 @@ describe('every figure in the role packs is cited and found in its source', () =
     );
     expect(figures('Twenty-four hours and forty eight more')).toEqual([24, 48]);
     expect(figures('no one, one program')).toEqual([]);
-    const training = { doc: 'wi-cps', section: 'FAQ', lines: 652 } as const;
-    expect(figures(citedText(training))).toContain(48);
-    expect(figures(citedText(training))).not.toContain(40);
-    // The tolerance reaches 3 lines either side, and no further.
-    expect(figures(citedText({ ...training, lines: 649 }))).toContain(48);
-    expect(figures(citedText({ ...training, lines: 648 }))).not.toContain(48);
+    expect(figures('one program', SOURCE_WORDS)).toEqual([1]);
+    // A cited line with a figure the next lines do not have: the figure is found from that line
+    // and from TOLERANCE lines after it, and not from one line further.
+    const [doc, n, fig] = (Object.entries(FACTS.docs) as [Citation['doc'], DocFacts][])
+      .flatMap(([d, x]) => Object.entries(x.cited).flatMap(([line, v]) => (v.f ?? []).map((f) => [d, Number(line), f] as const)))
+      .find(([d, line, f]) => {
+        const at = (k: number) => FACTS.docs[d].cited[line + k];
+        const around = Array.from({ length: 3 * TOLERANCE + 2 }, (_, k) => k - TOLERANCE);
+        return around.every((k) => at(k)) && around.filter((k) => k > 0).every((k) => !at(k)!.f?.includes(f));
+      })!;
+    expect(citedFigures({ doc, section: 'x', lines: n })).toContain(fig);
+    expect(citedFigures({ doc, section: 'x', lines: n + TOLERANCE })).toContain(fig);
+    expect(citedFigures({ doc, section: 'x', lines: n + TOLERANCE + 1 })).not.toContain(fig);
+    // A line the data does not cite is not in the index, and asking for it says what to do.
+    const gap = Array.from({ length: FACTS.docs[doc].lineCount }, (_, i) => i + 1).find((i) => !FACTS.docs[doc].cited[i])!;
+    expect(() => citedFigures({ doc, section: 'x', lines: gap })).toThrow(`${doc} line ${gap} is not in test/source-facts.json: run npm run facts`);
   });
 });
 

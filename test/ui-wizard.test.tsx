@@ -107,7 +107,14 @@ async function mount(o: { dir?: string; fresh?: boolean; columns?: number; rows?
     await new Promise((r) => setTimeout(r, 10));
   };
   const record = async () => (await openStore(join(dir, 'store'))).store.list();
-  return { dir, ctx, stdout, frame, waitFor, press, exits, record };
+  /** Wait until the wizard has asked to exit (React finishes its work in its own time). */
+  const exited = async (ms = 3000) => {
+    for (const t0 = Date.now(); exits.length === 0; await new Promise((r) => setTimeout(r, 5))) {
+      if (Date.now() - t0 > ms) throw new Error(`timed out waiting for the wizard to exit; the frame was:\n${frame()}`);
+    }
+    return exits;
+  };
+  return { dir, ctx, stdout, frame, waitFor, press, exits, exited, record };
 }
 
 type Mounted = Awaited<ReturnType<typeof mount>>;
@@ -256,8 +263,8 @@ describe('wizard screens', () => {
     await m.press('2');
     await m.waitFor('Question 2 of');
     await m.press('\u0003');
-    expect(m.exits).toEqual([130]);
-    expect(m.frame()).toContain('Your answers for Acme Health are saved');
+    expect(await m.exited()).toEqual([130]);
+    await m.waitFor('Your answers for Acme Health are saved');
     const [rec] = await m.record();
     expect(rec!.position).toEqual({ step: 'question', index: 1 });
   });
@@ -357,7 +364,7 @@ describe('results and saving', () => {
     expect(rec.status).toBe('saved');
     expect(rec.files).toEqual({ plan, answers });
     await m.press('\r');
-    expect(m.exits).toEqual([0]);
+    expect(await m.exited()).toEqual([0]);
   }, 60_000);
 
   it('asks before replacing an existing file; No goes back to the names, Yes replaces', async () => {

@@ -1,7 +1,7 @@
 // Consultant workflows on the scripted path: several respondents in one plan, progress between
 // two assessments, and a folder of agencies at once. None of this loads Ink or React.
-import { readdirSync, statSync } from 'node:fs';
-import { basename, extname, join } from 'node:path';
+import { readdirSync, realpathSync, statSync } from 'node:fs';
+import { basename, extname, join, resolve } from 'node:path';
 import type { ProgramType } from '../core/answers.js';
 import { compareAssessments } from '../core/compare.js';
 import { today } from '../core/dates.js';
@@ -12,6 +12,7 @@ import { render } from '../core/render.js';
 import { readAnswersFile } from '../io/answers-file.js';
 import { loadCatalog, type Catalog } from '../io/load.js';
 import { checkWritable, writeAtomic } from '../io/output.js';
+import { displayWidth, padDisplay, terminalText } from '../core/terminal-text.js';
 import { checkDate, defaultOut } from './plan.js';
 
 interface Common {
@@ -28,11 +29,12 @@ const forProgram = (catalog: Catalog) => (pt: ProgramType) => questionnairesFor(
 export async function runMerge(files: string[], opts: Common): Promise<string> {
   if (files.length < 2) throw new UsageError('merge needs at least two answers files (one per respondent)');
   if (opts.date !== undefined) checkDate(opts.date);
-  if (opts.out) checkWritable(opts.out, opts.force);
+  if (opts.out) checkWritable(opts.out, opts.force, files);
   const catalog = await loadCatalog(opts.templates);
   const respondents: Respondent[] = [];
   for (const file of files) {
-    const assessment = await readAnswersFile(file, forProgram(catalog), { allowMissing: true });
+    const first = respondents[0] && { file: respondents[0].file, programType: respondents[0].assessment.profile.programType };
+    const assessment = await readAnswersFile(file, forProgram(catalog), { allowMissing: true, ...(first ? { sameProgramAs: first } : {}) });
     respondents.push({ file, assessment, label: assessment.profile.respondent ?? basename(file, extname(file)) });
   }
   const merged = mergeRespondents(questionnairesFor(catalog, respondents[0]!.assessment.profile.programType), respondents);
@@ -40,14 +42,14 @@ export async function runMerge(files: string[], opts: Common): Promise<string> {
   const model = planModel(catalog, merged.assessment, date, { merged });
   const text = await renderModel(catalog, model, opts.format);
   const out = opts.out ?? defaultOut(model.org.name, opts.format);
-  writeAtomic(out, text, opts.force);
+  writeAtomic(out, text, opts.force, files);
   return out;
 }
 
 /** `peer-ready compare before.json after.json`: a progress report. */
 export async function runCompare(files: string[], opts: Common): Promise<string> {
   if (files.length !== 2) throw new UsageError('compare takes exactly two answers files: the earlier one, then the later one');
-  if (opts.out) checkWritable(opts.out, opts.force);
+  if (opts.out) checkWritable(opts.out, opts.force, files);
   const catalog = await loadCatalog(opts.templates);
   const [b, a] = files as [string, string];
   const before = await readAnswersFile(b, forProgram(catalog));
@@ -63,7 +65,7 @@ export async function runCompare(files: string[], opts: Common): Promise<string>
     text = opts.format === 'html' ? (await import('../core/html.js')).markdownToHtml(md, `Progress report: ${model.org.name}`) : md;
   }
   const out = opts.out ?? defaultOut(model.org.name, opts.format).replace('peer-ready-plan-', 'peer-ready-progress-');
-  writeAtomic(out, text, opts.force);
+  writeAtomic(out, text, opts.force, files);
   return out;
 }
 
@@ -76,13 +78,27 @@ export interface BatchRow {
   error?: string;
 }
 
+function sameFolder(a: string, b: string): boolean {
+  const real = (p: string) => {
+    try {
+      return realpathSync(p);
+    } catch {
+      return resolve(p);
+    }
+  };
+  return real(a) === real(b);
+}
+
 const ANSWER_FILE = /\.(json|ya?ml)$/i;
 
 /** `peer-ready --answers DIR --out-dir PLANS`: a plan per answers file; one bad file does not stop the rest. */
 export async function runBatch(dir: string, outDir: string, opts: Common): Promise<BatchRow[]> {
   if (opts.date !== undefined) checkDate(opts.date);
   if (!statSync(outDir, { throwIfNoEntry: false })?.isDirectory() && statSync(outDir, { throwIfNoEntry: false })) {
-    throw new UsageError(`--out-dir: ${outDir} is a file, not a folder`);
+    throw new UsageError(`--out-dir: ${terminalText(outDir)} is a file, not a folder`);
+  }
+  if (sameFolder(dir, outDir)) {
+    throw new UsageError(`--out-dir is the folder of answers files (${terminalText(dir)}); plans must not be written among the inputs. Choose another folder`);
   }
   const catalog = await loadCatalog(opts.templates);
   const names = readdirSync(dir)
@@ -102,7 +118,7 @@ export async function runBatch(dir: string, outDir: string, opts: Common): Promi
       const out = join(outDir, outName);
       const model = planModel(catalog, a, date);
       const text = await renderModel(catalog, model, opts.format);
-      writeAtomic(out, text, opts.force);
+      writeAtomic(out, text, opts.force, [file]);
       const gaps = new Set(model.actions.map((x) => x.itemId)).size;
       rows.push({ file, agency: model.org.name, band: model.timeline.label, gaps, out });
     } catch (e) {
@@ -114,13 +130,14 @@ export async function runBatch(dir: string, outDir: string, opts: Common): Promi
 }
 
 export function batchSummary(rows: readonly BatchRow[]): string {
-  const ok = rows.filter((r) => !r.error);
+  // Names come from the answers files: shown escaped, never raw, and aligned by terminal columns.
+  const ok = rows.filter((r) => !r.error).map((r) => ({ agency: terminalText(r.agency), band: terminalText(r.band), gaps: r.gaps, out: terminalText(r.out) }));
   const w = {
-    agency: Math.max(6, ...ok.map((r) => r.agency!.length)),
-    band: Math.max(4, ...ok.map((r) => r.band!.length)),
+    agency: Math.max(6, ...ok.map((r) => displayWidth(r.agency))),
+    band: Math.max(4, ...ok.map((r) => displayWidth(r.band))),
   };
-  const lines = [`${'Agency'.padEnd(w.agency)}  ${'Band'.padEnd(w.band)}  Gaps  Plan`];
-  for (const r of ok) lines.push(`${r.agency!.padEnd(w.agency)}  ${r.band!.padEnd(w.band)}  ${String(r.gaps).padStart(4)}  ${r.out}`);
+  const lines = [`${padDisplay('Agency', w.agency)}  ${padDisplay('Band', w.band)}  Gaps  Plan`];
+  for (const r of ok) lines.push(`${padDisplay(r.agency, w.agency)}  ${padDisplay(r.band, w.band)}  ${String(r.gaps).padStart(4)}  ${r.out}`);
   const failed = rows.length - ok.length;
   lines.push('', `${ok.length} plan${ok.length === 1 ? '' : 's'} written${failed ? `, ${failed} file${failed === 1 ? '' : 's'} failed (see above)` : ''}.`);
   return lines.join('\n') + '\n';

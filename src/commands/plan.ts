@@ -1,6 +1,5 @@
 // Scripted mode: answers file in, plan out. Never loads Ink or React.
-import { IsoDate } from '../core/answers.js';
-import { today } from '../core/dates.js';
+import { dateProblem, today } from '../core/dates.js';
 import { UsageError } from '../core/errors.js';
 import { formatPlan, questionnairesFor, type Format } from '../core/format.js';
 import { readAnswersFile } from '../io/answers-file.js';
@@ -17,7 +16,8 @@ export interface PlanOptions {
 }
 
 export function checkDate(date: string): string {
-  if (!IsoDate.safeParse(date).success) throw new UsageError(`--date: "${date}" is not a date written YYYY-MM-DD`);
+  const problem = dateProblem(date);
+  if (problem) throw new UsageError(`--date: "${date}" ${problem.startsWith('use ') ? `is not a date: ${problem}` : problem.replace(/^not/, 'is not')}`);
   return date;
 }
 
@@ -40,14 +40,14 @@ export function defaultOut(orgName: string, format: Format): string {
 /** Returns the path written ("-" for standard output). */
 export async function runPlan(opts: PlanOptions): Promise<string> {
   if (opts.date !== undefined) checkDate(opts.date);
-  if (opts.out) checkWritable(opts.out, opts.force);
+  if (opts.out) checkWritable(opts.out, opts.force, [opts.answers]);
   const catalog = await loadCatalog(opts.templates);
   const assessment = await readAnswersFile(opts.answers, (pt) => questionnairesFor(catalog, pt));
   // The plan's date: --date, else the date the answers were given, else today.
   const date = opts.date ?? assessment.assessedOn ?? today();
   const out = opts.out ?? defaultOut(assessment.profile.name, opts.format);
-  checkWritable(out, opts.force);
+  checkWritable(out, opts.force, [opts.answers]);
   const text = await formatPlan(catalog, assessment, date, opts.format);
-  writeAtomic(out, text, opts.force);
+  writeAtomic(out, text, opts.force, [opts.answers]);
   return out;
 }

@@ -2,6 +2,7 @@
 // completed with every question id and its allowed values from the questionnaires.
 import * as z from 'zod';
 import { AnswersFileSchema, PROGRAM_TYPES, type ProgramType } from '../core/answers.js';
+import { DATE_RANGE } from '../core/dates.js';
 import { questionnairesFor, type Catalog } from '../core/format.js';
 import { allItems, allowedValues } from '../core/questionnaire.js';
 
@@ -11,6 +12,14 @@ type Json = Record<string, unknown>;
 
 export function answersJsonSchema(catalog: Catalog): Json {
   const base = z.toJSONSchema(AnswersFileSchema, { target: 'draft-2020-12', io: 'input' }) as Json;
+  // Dates are also bounded (src/core/dates.ts); JSON Schema's "date" format cannot say so.
+  const dated = (node: unknown): void => {
+    if (node === null || typeof node !== 'object') return;
+    const n = node as Json;
+    if (n.format === 'date') n.description = `${typeof n.description === 'string' ? n.description : 'A date, YYYY-MM-DD'}; from ${DATE_RANGE.first} to ${DATE_RANGE.last}`;
+    Object.values(n).forEach(dated);
+  };
+  dated(base);
   const props: Record<string, Json> = {};
   const programs = Object.keys(PROGRAM_TYPES) as ProgramType[];
   // Every question of every program; which ones are required depends on the program type.
@@ -39,7 +48,9 @@ export function answersJsonSchema(catalog: Catalog): Json {
     };
   }
   const properties = base.properties as Record<string, Json>;
-  const common = allItems(catalog.questionnaires).map(({ item }) => item.id);
+  // Required everywhere: the questions every program type is asked (some are scoped to a few).
+  const perProgram = programs.map((p) => new Set(allItems(questionnairesFor(catalog, p)).map(({ item }) => item.id)));
+  const common = allItems(catalog.questionnaires).map(({ item }) => item.id).filter((id) => perProgram.every((s) => s.has(id)));
   properties.answers = {
     type: 'object',
     description: 'One answer per question id. A value, or { value, note, owner }.',
@@ -52,8 +63,17 @@ export function answersJsonSchema(catalog: Catalog): Json {
     .map((p) => ({ p, extra: allItems(questionnairesFor(catalog, p)).map(({ item }) => item.id).filter((id) => !common.includes(id)) }))
     .filter((x) => x.extra.length > 0)
     .map(({ p, extra }) => ({
-      if: { properties: { profile: { properties: { programType: { const: p } } } } },
-      then: { properties: { answers: { required: extra } } },
+      // Complete enough for Ajv's strict mode: each subschema names its type, and every
+      // required property is declared beside it (`true`: its real schema is the one above).
+      if: {
+        type: 'object',
+        properties: { profile: { type: 'object', properties: { programType: { const: p } }, required: ['programType'] } },
+        required: ['profile'],
+      },
+      then: {
+        type: 'object',
+        properties: { answers: { type: 'object', properties: Object.fromEntries(extra.map((id) => [id, true])), required: extra } },
+      },
     }));
   return { $id: SCHEMA_ID, title: 'peer-ready answers file', ...base, ...(byProgram.length ? { allOf: byProgram } : {}) };
 }

@@ -44,8 +44,12 @@ export function answersTemplateYaml(qs: readonly Questionnaire[], date: string, 
         if (item.type === 'choice') {
           for (const c of item.choices) out.push(`  #   ${c.value}: ${c.label}`);
           out.push('  #   not-sure');
+          if (item.notApplicable) out.push(`  #   not-applicable: ${item.notApplicable}`);
         } else if (item.type === 'text') out.push('  #   (free text; leave "" if you cannot answer)');
-        else out.push(`  #   ${allowedValues(item).join(' | ')}`);
+        else {
+          out.push(`  #   ${allowedValues(item).join(' | ')}`);
+          if (item.notApplicable) out.push(`  #   (not-applicable: ${item.notApplicable})`);
+        }
         out.push(`  ${item.id}: ""`);
       }
     }

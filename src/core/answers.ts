@@ -3,7 +3,8 @@
 // questionnaires (validateAnswers), because which ids and values exist is data.
 import * as z from 'zod';
 import { allItems, allowedValues, type Item, type Questionnaire } from './questionnaire.js';
-import { InputError, nearest } from './errors.js';
+import { dateProblem, isRealDate } from './dates.js';
+import { InputError, nearest, zodProblems, type Problem } from './errors.js';
 
 export const PROGRAM_TYPES = {
   general: 'General / other state',
@@ -15,18 +16,17 @@ export const PROGRAM_TYPES = {
 export type ProgramType = keyof typeof PROGRAM_TYPES;
 const programKeys = Object.keys(PROGRAM_TYPES) as [ProgramType, ...ProgramType[]];
 
+/** A date written YYYY-MM-DD, a real one, within DATE_RANGE; the JSON Schema says `format: "date"`. */
 export const IsoDate = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'use a date written YYYY-MM-DD')
-  .refine((s) => isRealDate(s), 'not a real calendar date');
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'use a date written YYYY-MM-DD', abort: true })
+  .superRefine((s, ctx) => {
+    const problem = dateProblem(s);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem, input: s });
+  })
+  .meta({ format: 'date' });
 
-export function isRealDate(s: string): boolean {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
-  if (!m) return false;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const dt = new Date(Date.UTC(y, mo - 1, d));
-  return dt.getUTCFullYear() === y && dt.getUTCMonth() === mo - 1 && dt.getUTCDate() === d;
-}
+export { isRealDate };
 
 export const ProfileSchema = z.strictObject({
   name: z.string().trim().min(1, 'the organisation name is empty').max(200),
@@ -38,8 +38,11 @@ export const ProfileSchema = z.strictObject({
 });
 export type Profile = z.infer<typeof ProfileSchema>;
 
-export const AnswerValueSchema = z.union([z.string(), z.boolean()]);
-export const AnswerEntrySchema = z.union([
+export const AnswerValueSchema = z.union([z.string(), z.boolean()], {
+  error: 'expected an answer: text such as "yes" or "not-sure", or true or false',
+});
+export const AnswerEntrySchema = z.union(
+  [
   AnswerValueSchema,
   z.strictObject({
     value: AnswerValueSchema,
@@ -49,7 +52,9 @@ export const AnswerEntrySchema = z.union([
     question: z.string().optional(),
     allowed: z.array(z.string()).optional(),
   }),
-]);
+  ],
+  { error: 'expected an answer ("yes", "not-sure", true, …) or an object with "value" and optionally "note" and "owner"' },
+);
 export type AnswerEntry = z.infer<typeof AnswerEntrySchema>;
 
 export const AnswersFileSchema = z.strictObject({
@@ -84,9 +89,22 @@ function normalise(entry: AnswerEntry): Answer {
   return { value: String(entry) };
 }
 
+/** A spelling of an answer value for comparing: any case, spaces or underscores for hyphens. */
+const loose = (v: string) => v.trim().toLowerCase().replace(/[\s_]+/g, '-');
+
+/** The allowed value `value` stands for ("Yes" is "yes", "Not sure" is "not-sure"), if any. */
+export function canonicalValue(value: string, allowed: readonly string[]): string | undefined {
+  if (allowed.includes(value)) return value;
+  const l = loose(value);
+  return allowed.find((a) => loose(a) === l);
+}
+
+const isRecord = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
+
 /**
  * Check parsed data against the answers schema and the questionnaires.
- * Throws InputError naming the file and the path inside it; never returns partial data.
+ * Throws one InputError naming the file and listing every problem found, each with its path
+ * inside the file; never returns partial data.
  */
 export function validateAnswers(
   data: unknown,
@@ -94,45 +112,72 @@ export function validateAnswers(
   file: string,
   opts: { allowMissing?: boolean } = {},
 ): Assessment {
+  const problems: Problem[] = [];
   const parsed = AnswersFileSchema.safeParse(data, { reportInput: true });
-  if (!parsed.success) throw InputError.fromZod(file, parsed.error);
-  const { profile, answers: raw, assessedOn } = parsed.data;
-  // Which questions exist can depend on the role (role packs add their own).
-  const qs = typeof questionnaires === 'function' ? questionnaires(profile.programType) : questionnaires;
-  const items = new Map<string, Item>(allItems(qs).map(({ item }) => [item.id, item]));
+  if (!parsed.success) problems.push(...zodProblems(parsed.error));
+  // The answers are checked against the questions even when the shape has problems, so that
+  // one run lists every mistake. The raw object's own keys are read, not zod's copy: a key
+  // such as "__proto__" is an own key of what JSON.parse returns but is lost on copying.
+  const raw = isRecord(data) ? data : {};
+  const programType = ProfileSchema.shape.programType.safeParse(isRecord(raw.profile) ? raw.profile.programType : undefined);
+  const rawAnswers = isRecord(raw.answers) ? raw.answers : undefined;
   const answers: Record<string, Answer> = {};
-  for (const [id, entry] of Object.entries(raw)) {
-    const item = items.get(id);
-    if (!item) {
-      const near = nearest(id, [...items.keys()]);
-      throw new InputError(file, `answers.${id}`, `unknown question id "${id}"${near ? ` (did you mean "${near}"?)` : ''}`);
-    }
-    const a = normalise(entry);
-    if (item.type !== 'text' && a.value.trim() === '') continue; // left blank: reported as missing below
-    if (item.type !== 'text') {
-      const allowed = allowedValues(item);
-      if (!allowed.includes(a.value)) {
-        throw new InputError(
-          file,
-          `answers.${id}`,
-          `"${a.value}" is not an answer to this question; use one of: ${allowed.join(', ')}`,
-        );
+  if (programType.success && rawAnswers) {
+    // Which questions exist can depend on the role (role packs add their own).
+    const qs = typeof questionnaires === 'function' ? questionnaires(programType.data) : questionnaires;
+    const items = new Map<string, Item>(allItems(qs).map(({ item }) => [item.id, item]));
+    const reported = new Set<string>();
+    for (const id of Object.keys(rawAnswers)) {
+      const where = `answers.${id}`;
+      const item = items.get(id);
+      if (!item) {
+        const near = nearest(id, [...items.keys()]);
+        problems.push({ where, detail: `unknown question id "${id}"${near ? ` (did you mean "${near}"?)` : ''}` });
+        continue;
       }
-    } else if (typeof (typeof entry === 'object' ? entry.value : entry) !== 'string') {
-      throw new InputError(file, `answers.${id}`, 'this question takes free text (a string)');
+      const entry = AnswerEntrySchema.safeParse(rawAnswers[id]);
+      if (!entry.success) {
+        reported.add(id); // its shape is already reported
+        continue;
+      }
+      const a = normalise(entry.data);
+      const given = typeof entry.data === 'object' ? entry.data.value : entry.data;
+      if (item.type === 'text') {
+        if (typeof given !== 'string') {
+          problems.push({ where, detail: `this question takes free text (a string), got ${String(given)}` });
+          reported.add(id);
+          continue;
+        }
+      } else {
+        if (a.value.trim() === '') continue; // left blank: reported as missing below
+        const allowed = allowedValues(item);
+        const value = canonicalValue(a.value, allowed);
+        if (value === undefined) {
+          const near = nearest(loose(a.value), allowed);
+          problems.push({
+            where,
+            detail: `"${a.value}" is not an answer to this question; use one of: ${allowed.join(', ')}${near ? ` (did you mean "${near}"?)` : ''}`,
+          });
+          reported.add(id);
+          continue;
+        }
+        a.value = value;
+      }
+      answers[id] = a;
     }
-    answers[id] = a;
+    const missing = [...items.keys()].filter((id) => !Object.hasOwn(answers, id) && !reported.has(id));
+    if (missing.length > 0 && !opts.allowMissing) {
+      const shown = missing.slice(0, 12).join(', ');
+      problems.push({
+        where: 'answers',
+        detail:
+          `${missing.length} question${missing.length === 1 ? ' is' : 's are'} not answered: ${shown}${missing.length > 12 ? `, and ${missing.length - 12} more` : ''}. ` +
+          'Answer "not-sure" where you do not know; run `peer-ready answers-template` for a complete file.',
+      });
+    }
   }
-  const missing = [...items.keys()].filter((id) => !(id in answers));
-  if (missing.length > 0 && !opts.allowMissing) {
-    const shown = missing.slice(0, 12).join(', ');
-    throw new InputError(
-      file,
-      'answers',
-      `${missing.length} question${missing.length === 1 ? ' is' : 's are'} not answered: ${shown}${missing.length > 12 ? `, and ${missing.length - 12} more` : ''}. ` +
-        'Answer "not-sure" where you do not know; run `peer-ready answers-template` for a complete file.',
-    );
-  }
+  if (problems.length > 0 || !parsed.success) throw InputError.all(file, problems);
+  const { profile, assessedOn } = parsed.data;
   return { profile, answers, ...(assessedOn ? { assessedOn } : {}) };
 }
 

@@ -3,7 +3,7 @@ import type { Assessment } from './answers.js';
 import { longDate, monthsBetween } from './dates.js';
 import { InputError } from './errors.js';
 import type { PlanContent } from './plan-content.js';
-import { formatCitation, isScored, type Questionnaire, type Status } from './questionnaire.js';
+import { formatCitation, isNotApplicable, isScored, type Questionnaire, type Status } from './questionnaire.js';
 import { itemStatus, timelineBand } from './score.js';
 
 const RANK: Record<Status, number> = { met: 2, partly: 1, 'not-met': 0, 'not-sure': 0 };
@@ -58,6 +58,8 @@ export function compareAssessments(
     for (const s of q.sections) {
       for (const item of s.items) {
         if (!isScored(item)) continue;
+        // An item "not applicable yet" on either date has nothing to compare.
+        if (isNotApplicable(before.a.answers[item.id]?.value) || isNotApplicable(after.a.answers[item.id]?.value)) continue;
         const b = itemStatus(item, before.a.answers[item.id]!.value);
         const n = itemStatus(item, after.a.answers[item.id]!.value);
         const row: ChangeRow = {

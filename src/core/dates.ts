@@ -12,21 +12,64 @@ function parts(iso: string): [number, number, number] {
 
 const pad = (n: number, w = 2) => String(n).padStart(w, '0');
 
+/**
+ * A UTC date from year, 0-based month and day, overflow rolled into the next month or year.
+ * Date.UTC reads years 0-99 as 1900-1999; setUTCFullYear takes the year as given.
+ */
+function utc(y: number, m0: number, d: number): Date {
+  const dt = new Date(0);
+  dt.setUTCFullYear(y, m0, d);
+  return dt;
+}
+
+const toIso = (dt: Date) => `${pad(dt.getUTCFullYear(), 4)}-${pad(dt.getUTCMonth() + 1)}-${pad(dt.getUTCDate())}`;
+
+/**
+ * The dates peer-ready plans with: a plan's start, its date and an assessment's date. A plan
+ * runs up to two years past its start, so every date in it stays a four-digit year; and a
+ * date far outside this range is a typing mistake rather than a plan.
+ */
+export const DATE_RANGE = { first: '2000-01-01', last: '2099-12-31' } as const;
+
+/** Days in a month (1-based), in the proleptic Gregorian calendar. */
+export function daysInMonth(y: number, m: number): number {
+  return utc(y, m, 0).getUTCDate();
+}
+
+/** Why `s` is not a date peer-ready accepts, or undefined when it is one. */
+export function dateProblem(s: string): string | undefined {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+  if (!m) return 'use a date written YYYY-MM-DD';
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (mo < 1 || mo > 12) return `not a real date: there is no month ${m[2]}`;
+  const days = daysInMonth(y, mo);
+  if (d < 1 || d > days) return `not a real date: ${MONTHS[mo - 1]} ${m[1]} has ${days} days`;
+  if (s < DATE_RANGE.first || s > DATE_RANGE.last) return `is outside the dates a plan can use (${DATE_RANGE.first} to ${DATE_RANGE.last})`;
+  return undefined;
+}
+
+/** A real calendar date written YYYY-MM-DD (any year 0000-9999), whether or not in DATE_RANGE. */
+export function isRealDate(s: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  return mo >= 1 && mo <= 12 && d >= 1 && d <= daysInMonth(y, mo);
+}
+
 /** `iso` plus `n` months; a day past the end of the target month is clamped to its last day (Jan 31 + 1 = Feb 28/29). */
 export function addMonths(iso: string, n: number): string {
   const [y, m, d] = parts(iso);
   const total = y * 12 + (m - 1) + n;
   const ty = Math.floor(total / 12);
   const tm = total - ty * 12; // 0-based
-  const last = new Date(Date.UTC(ty, tm + 1, 0)).getUTCDate();
+  const last = daysInMonth(ty, tm + 1);
   return `${pad(ty, 4)}-${pad(tm + 1)}-${pad(Math.min(d, last))}`;
 }
 
 /** The day before `iso`. */
 export function dayBefore(iso: string): string {
   const [y, m, d] = parts(iso);
-  const dt = new Date(Date.UTC(y, m - 1, d - 1));
-  return `${pad(dt.getUTCFullYear(), 4)}-${pad(dt.getUTCMonth() + 1)}-${pad(dt.getUTCDate())}`;
+  return toIso(utc(y, m - 1, d - 1));
 }
 
 /** "March 2027" */

@@ -1,26 +1,80 @@
 import type * as z from 'zod';
 
+/** One mistake in an input file: where it is (a field path, or "line L, column C") and what is wrong. */
+export interface Problem {
+  where: string;
+  detail: string;
+}
+
+/** At most this many problems of one file are listed; the rest are counted. */
+export const MAX_PROBLEMS = 20;
+
 /**
  * A problem with something the user gave us (a file, a flag). The CLI prints
- * `peer-ready: FILE: PATH: MESSAGE` and exits 2, having written nothing.
+ * `peer-ready: FILE: PATH: MESSAGE` and exits 2, having written nothing. A file with several
+ * mistakes gives one InputError listing them all (up to MAX_PROBLEMS), one per line:
+ *
+ *   FILE: 3 problems:
+ *     profile.name: the organization name is empty
+ *     answers.tl.01: "maybe" is not an answer to this question; use one of: true, false, not-sure
+ *     ...
  */
 export class InputError extends Error {
+  /** Every problem found (the first is `where` and `detail`). */
+  readonly problems: readonly Problem[];
+
   constructor(
     readonly file: string,
     readonly where: string,
     readonly detail: string,
+    more: readonly Problem[] = [],
   ) {
-    super(`${file}${where ? `: ${where}` : ''}: ${detail}`);
+    const problems = [{ where, detail }, ...more];
+    super(describeProblems(file, problems));
     this.name = 'InputError';
+    this.problems = problems;
+  }
+
+  /** One error for every problem in `problems` (at least one); the same place is reported once. */
+  static all(file: string, problems: readonly Problem[]): InputError {
+    const seen = new Set<string>();
+    const unique = problems.filter((p) => !seen.has(p.where) && seen.add(p.where));
+    const [first, ...more] = unique;
+    if (!first) throw new Error('internal: InputError.all without a problem');
+    return new InputError(file, first.where, first.detail, more);
   }
 
   static fromZod(file: string, error: z.ZodError, prefix = ''): InputError {
-    // Report the first problem precisely; say how many more there are.
-    const issue = error.issues[0]!;
-    const path = formatPath([...(prefix ? [prefix] : []), ...issue.path]);
-    const more = error.issues.length > 1 ? ` (and ${error.issues.length - 1} more problem${error.issues.length > 2 ? 's' : ''})` : '';
-    return new InputError(file, path || '(top level)', describeIssue(issue) + more);
+    return InputError.all(file, zodProblems(error, prefix));
   }
+}
+
+function describeProblems(file: string, problems: readonly Problem[]): string {
+  const line = (p: Problem) => `${p.where ? `${p.where}: ` : ''}${p.detail}`;
+  if (problems.length === 1) return `${file}: ${line(problems[0]!)}`;
+  const shown = problems.slice(0, MAX_PROBLEMS).map((p) => `  ${line(p)}`);
+  const rest = problems.length - shown.length;
+  return [`${file}: ${problems.length} problems:`, ...shown, ...(rest > 0 ? [`  (and ${rest} more problem${rest === 1 ? '' : 's'})`] : [])].join('\n');
+}
+
+/** Every issue of a zod error as a problem with its path (`prefix` goes in front of each path). */
+export function zodProblems(error: z.ZodError, prefix = ''): Problem[] {
+  const out: Problem[] = [];
+  const add = (issue: z.core.$ZodIssue, base: readonly PropertyKey[]) => {
+    const path = [...base, ...issue.path];
+    // A union of a value and an object ({ value, note }) given an object: its problems are the
+    // object's, so report those rather than "matches none of the forms".
+    if (issue.code === 'invalid_union' && isPlainObject(issue.input)) {
+      const branch = issue.errors.find((b) => b.length > 0 && b.every((i) => i.path.length > 0 || i.code === 'unrecognized_keys'));
+      if (branch) {
+        for (const inner of branch) add(inner, path);
+        return;
+      }
+    }
+    out.push({ where: formatPath(path) || '(top level)', detail: describeIssue(issue) });
+  };
+  for (const issue of error.issues) add(issue, prefix ? [prefix] : []);
+  return out;
 }
 
 export class UsageError extends Error {
@@ -28,6 +82,10 @@ export class UsageError extends Error {
     super(message);
     this.name = 'UsageError';
   }
+}
+
+function isPlainObject(v: unknown): v is Record<string, unknown> {
+  return v !== null && typeof v === 'object' && !Array.isArray(v);
 }
 
 function formatPath(path: readonly PropertyKey[]): string {
@@ -39,15 +97,47 @@ function formatPath(path: readonly PropertyKey[]): string {
   return out;
 }
 
+/** What a schema's type means to someone writing the file. */
+const EXPECTED: Record<string, string> = {
+  string: 'text (a string)',
+  boolean: 'true or false',
+  number: 'a number',
+  int: 'a whole number',
+  object: 'an object (fields and their values)',
+  record: 'an object (fields and their values)',
+  array: 'a list',
+};
+
+/** zod's own default messages ("Invalid input", "Too small: …"): replaced by ours. */
+const DEFAULT_MESSAGE = /^(?:Invalid|Too (?:small|big)|Expected)/;
+
 function describeIssue(issue: z.core.$ZodIssue): string {
   switch (issue.code) {
     case 'unrecognized_keys':
       return `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
-    case 'invalid_type':
-      if (issue.input === undefined) return `missing (expected ${issue.expected})`;
-      return `expected ${issue.expected}, got ${describe(issue.input)}`;
+    case 'invalid_type': {
+      const expected = EXPECTED[issue.expected] ?? issue.expected;
+      if (issue.input === undefined) return `missing (expected ${expected})`;
+      return `expected ${expected}, got ${describe(issue.input)}`;
+    }
     case 'invalid_value':
+      if (issue.values.length === 1) return `must be ${JSON.stringify(issue.values[0])} (got ${describe(issue.input)})`;
       return `must be one of: ${issue.values.map((v) => String(v)).join(', ')} (got ${describe(issue.input)})`;
+    case 'invalid_union':
+      // The schema's own message says which forms are accepted.
+      if (issue.input === undefined) return `missing (${DEFAULT_MESSAGE.test(issue.message) ? 'required' : issue.message})`;
+      return `${DEFAULT_MESSAGE.test(issue.message) ? 'not in any accepted form' : issue.message}, got ${describe(issue.input)}`;
+    case 'too_small':
+    case 'too_big': {
+      if (!DEFAULT_MESSAGE.test(issue.message)) return issue.message;
+      const n = Number(issue.code === 'too_small' ? issue.minimum : issue.maximum);
+      if (issue.origin === 'string') {
+        if (issue.code === 'too_small') return n <= 1 ? 'is empty' : `is shorter than ${n} characters`;
+        return `is longer than ${n} characters${typeof issue.input === 'string' ? ` (it has ${issue.input.length})` : ''}`;
+      }
+      if (issue.origin === 'array' || issue.origin === 'set') return issue.code === 'too_small' ? `needs at least ${n} entr${n === 1 ? 'y' : 'ies'}` : `has more than ${n} entries`;
+      return issue.code === 'too_small' ? `must be at least ${n}` : `must be at most ${n}`;
+    }
     default:
       return issue.message;
   }
@@ -55,6 +145,7 @@ function describeIssue(issue: z.core.$ZodIssue): string {
 
 function describe(v: unknown): string {
   if (v === null) return 'null';
+  if (v === undefined) return 'nothing';
   if (Array.isArray(v)) return 'a list';
   if (typeof v === 'string') return `"${v.length > 40 ? v.slice(0, 40) + '…' : v}"`;
   if (typeof v === 'object') return 'an object';

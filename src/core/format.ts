@@ -3,9 +3,9 @@ import type { Assessment, ProgramType } from './answers.js';
 import type { Merged } from './merge.js';
 import type { PlanContent } from './plan-content.js';
 import { buildPlan, type PlanModel } from './plan.js';
-import type { Questionnaire } from './questionnaire.js';
+import { applicable, type Questionnaire } from './questionnaire.js';
 import { render, type Templates } from './render.js';
-import type { RolePack, Toolkit } from './role-pack.js';
+import { toolkitFor, type RolePack, type Toolkit } from './role-pack.js';
 
 export interface Catalog {
   /** The four instruments every assessment has. */
@@ -22,12 +22,16 @@ import type { Format } from './formats.js';
 /** The order role questions take, after the four instruments. */
 const ROLE_ORDER = 100;
 
-/** The instruments for one program type: the four shared ones, then the role pack's own questions, if any. */
+/**
+ * The instruments for one program type: the four shared ones, then the role pack's own questions,
+ * if any; of these, only what is in the program's scope (see `applicable`).
+ */
 export function questionnairesFor(catalog: Catalog, programType: ProgramType): Questionnaire[] {
+  const shared = applicable(catalog.questionnaires, programType);
   const pack = catalog.roles[programType];
-  if (!pack || pack.questions.length === 0) return catalog.questionnaires;
+  if (!pack || pack.questions.length === 0) return shared;
   return [
-    ...catalog.questionnaires,
+    ...shared,
     {
       id: `role-${programType}`,
       order: ROLE_ORDER,
@@ -43,7 +47,8 @@ export function questionnairesFor(catalog: Catalog, programType: ProgramType): Q
 
 export function planModel(catalog: Catalog, a: Assessment, date: string, opts: { merged?: Merged } = {}): PlanModel {
   const qs = questionnairesFor(catalog, a.profile.programType);
-  return buildPlan(qs, catalog.content, a, date, { ...opts, role: catalog.roles[a.profile.programType], toolkit: catalog.toolkit });
+  const pt = a.profile.programType;
+  return buildPlan(qs, catalog.content, a, date, { ...opts, role: catalog.roles[pt], toolkit: toolkitFor(catalog.toolkit, pt) });
 }
 
 export function planMarkdown(catalog: Catalog, model: PlanModel): string {

@@ -3,7 +3,7 @@
 // disagreements, which are findings in themselves.
 import type { Answer, Assessment, Profile } from './answers.js';
 import { InputError } from './errors.js';
-import { allItems, isScored, type Questionnaire, type Status } from './questionnaire.js';
+import { allItems, isNotApplicable, isScored, NOT_APPLICABLE, type Questionnaire, type Status } from './questionnaire.js';
 import { itemStatus } from './score.js';
 
 export interface Respondent {
@@ -51,6 +51,7 @@ const ANSWER_LABEL: Record<string, string> = {
   partly: 'partly',
   no: 'no',
   'not-sure': 'not sure',
+  'not-applicable': 'not applicable yet',
 };
 
 export function combineStatuses(statuses: readonly Status[]): Status {
@@ -83,10 +84,10 @@ function valueFor(item: Questionnaire['sections'][number]['items'][number], stat
   }
 }
 
-function sameOrg(a: Profile, b: Profile): string | undefined {
-  if (a.name.trim().toLowerCase() !== b.name.trim().toLowerCase()) return `profile.name is "${b.name}", but the first file says "${a.name}"`;
-  if (a.programType !== b.programType) return `profile.programType is "${b.programType}", but the first file says "${a.programType}"`;
-  if (a.startDate !== b.startDate) return `profile.startDate is ${b.startDate}, but the first file says ${a.startDate}`;
+function sameOrg(a: Profile, b: Profile): { where: string; detail: string } | undefined {
+  if (a.name.trim().toLowerCase() !== b.name.trim().toLowerCase()) return { where: 'profile.name', detail: `is "${b.name}", but the first file says "${a.name}"` };
+  if (a.programType !== b.programType) return { where: 'profile.programType', detail: `is "${b.programType}", but the first file says "${a.programType}"` };
+  if (a.startDate !== b.startDate) return { where: 'profile.startDate', detail: `is ${b.startDate}, but the first file says ${a.startDate}` };
   return undefined;
 }
 
@@ -96,7 +97,7 @@ export function mergeRespondents(qs: readonly Questionnaire[], respondents: read
   const labels = new Set<string>();
   for (const r of respondents) {
     const clash = sameOrg(first.assessment.profile, r.assessment.profile);
-    if (clash) throw new InputError(r.file, 'profile', `${clash}; merge combines answers about one organisation`);
+    if (clash) throw new InputError(r.file, clash.where, `${clash.detail}; merge combines answers about one organisation`);
     if (labels.has(r.label)) throw new InputError(r.file, 'profile.respondent', `"${r.label}" is used by two files; give each respondent its own role label`);
     labels.add(r.label);
   }
@@ -124,7 +125,13 @@ export function mergeRespondents(qs: readonly Questionnaire[], respondents: read
       answers[item.id] = { value: 'not-sure', ...extra };
       continue;
     }
-    const statuses = given.map((g) => itemStatus(item, g.a.value));
+    // "Not applicable yet" counts for nothing; if every respondent said so, so does the combined answer.
+    const applies = given.filter((g) => !isNotApplicable(g.a.value));
+    if (applies.length === 0) {
+      answers[item.id] = { value: NOT_APPLICABLE, ...extra };
+      continue;
+    }
+    const statuses = applies.map((g) => itemStatus(item, g.a.value));
     const combined = combineStatuses(statuses);
     answers[item.id] = { value: valueFor(item, combined), ...extra };
     items.push({

@@ -50,6 +50,8 @@ export const PlanContentSchema = z
     }),
     reflection: z.strictObject({
       rule: z.string().min(1),
+      /** peer-ready's threshold: the check flags when the challenge answers have more than this many times the motivation answers' words. */
+      wordRatio: z.number().min(1),
       flagged: z.string().min(1),
       clear: z.string().min(1),
       cite: CitationSchema,

@@ -11,7 +11,7 @@ import { CitationSchema, PhaseSchema, StatusSchema } from './questionnaire.js';
 export const PLAN_SCHEMA_ID = 'https://peer-ready.dev/schema/plan-v1.json';
 
 const programKeys = Object.keys(PROGRAM_TYPES) as [ProgramType, ...ProgramType[]];
-const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).describe('A date, YYYY-MM-DD');
+const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).meta({ format: 'date' }).describe('A date, YYYY-MM-DD');
 const Source = z.string().min(1).describe('The citation in words: document, section and lines');
 
 const TallySchema = z.strictObject({
@@ -98,7 +98,7 @@ export const PlanJsonSchema = z
     ),
     actions: z.array(ActionSchema).describe('Every task of every phase, in phase order then month'),
     strengths: z.array(z.strictObject({ itemId: z.string(), text: z.string(), source: Source, note: z.string().optional() })),
-    followUps: z.array(z.strictObject({ itemId: z.string(), question: z.string(), source: Source, note: z.string().optional() })),
+    followUps: z.array(z.strictObject({ itemId: z.string(), question: z.string(), statement: z.boolean(), source: Source, note: z.string().optional() })),
     speedUps: z
       .strictObject({
         intro: z.string(),
@@ -111,6 +111,8 @@ export const PlanJsonSchema = z
         flagged: z.boolean(),
         rule: z.string(),
         verdict: z.string(),
+        motivationWords: z.number().int().min(0),
+        challengeWords: z.number().int().min(0),
         source: Source,
         answers: z.array(z.strictObject({ question: z.string(), side: z.string(), answer: z.string(), blank: z.boolean() })),
       })
@@ -157,6 +159,9 @@ export const PlanJsonSchema = z
         ),
       })
       .optional(),
+    sources: z
+      .array(z.strictObject({ short: z.string(), title: z.string(), author: z.string(), date: z.string(), where: z.string().optional() }))
+      .describe('Every document the plan cites, in full'),
     merge: z
       .strictObject({
         respondents: z.array(z.string()),

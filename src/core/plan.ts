@@ -5,7 +5,6 @@ import { addMonths, dayBefore, longDate, monthYear } from './dates.js';
 import type { BandId, PlanContent } from './plan-content.js';
 import {
   formatCitation,
-  isScored,
   type Citation,
   type Phase,
   type Questionnaire,
@@ -13,7 +12,8 @@ import {
 } from './questionnaire.js';
 import { MERGE_RULE, type Merged } from './merge.js';
 import type { RolePack, Toolkit } from './role-pack.js';
-import { itemStatus, reflection, sectionScores, tally, timelineBand, type Tally } from './score.js';
+import { citedSources, type SourceEntry } from './sources.js';
+import { counted, itemStatus, reflection, sectionScores, tally, timelineBand, type Tally } from './score.js';
 
 export interface CitedText {
   text: string;
@@ -77,12 +77,16 @@ export interface PlanModel {
   }[];
   actions: PlanAction[];
   strengths: { itemId: string; text: string; source: string; note?: string }[];
-  followUps: { itemId: string; question: string; source: string; note?: string }[];
+  /** `statement` is set for a true/false statement, which the plan asks about rather than quotes as a question. */
+  followUps: { itemId: string; question: string; statement: boolean; source: string; note?: string }[];
   speedUps?: { intro: string; options: { title: string; text: string; source: string }[] };
   reflection?: {
     flagged: boolean;
     rule: string;
     verdict: string;
+    /** Word counts of the two sides, shown so that the check explains itself. */
+    motivationWords: number;
+    challengeWords: number;
     source: string;
     answers: { question: string; side: string; answer: string; blank: boolean }[];
   };
@@ -113,6 +117,8 @@ export interface PlanModel {
     /** Misconceptions worth raising with staff, each with the gaps that make it relevant. */
     misconceptions: { myth: string; answer: string; source: string; gaps: { itemId: string; question: string }[] }[];
   };
+  /** Every document the plan cites, in full, for the Sources list at its end. */
+  sources: SourceEntry[];
   /** Present when several respondents' answers were combined (peer-ready merge). */
   merge?: {
     respondents: string[];
@@ -163,14 +169,14 @@ export function buildPlan(
       for (const item of section.items) {
         const ans = answers[item.id]!;
         if (ans.note) notes.push({ itemId: item.id, question: item.text, note: ans.note });
-        if (!isScored(item)) continue;
+        if (!counted(item, answers)) continue; // free text, or "not applicable yet": no status
         const status = itemStatus(item, ans.value);
         if (q.scoring === 'readiness') allStatuses.push(status);
         if (status === 'met') {
           strengths.push({ itemId: item.id, text: item.strength ?? item.text, source: formatCitation(item.cite), note: ans.note });
           continue;
         }
-        if (status === 'not-sure') followUps.push({ itemId: item.id, question: item.text, source: formatCitation(item.cite), note: ans.note });
+        if (status === 'not-sure') followUps.push({ itemId: item.id, question: item.text, statement: item.type === 'true-false', source: formatCitation(item.cite), note: ans.note });
         gaps.push({
           itemId: item.id,
           question: item.text,
@@ -184,7 +190,7 @@ export function buildPlan(
     }
   }
 
-  const refl = reflection(ordered, answers);
+  const refl = reflection(ordered, answers, content.reflection.wordRatio);
   if (refl?.flagged) {
     // The handbook's rule: evaluate further first. It leads the foundation phase.
     gaps.unshift({
@@ -252,7 +258,7 @@ export function buildPlan(
   const overall = sectionScores(ordered, answers, content);
   const all = tally(allStatuses, content);
 
-  return {
+  const model: Omit<PlanModel, 'sources'> = {
     schemaVersion: 1,
     org: {
       name: profile.name,
@@ -304,6 +310,8 @@ export function buildPlan(
             flagged: refl.flagged,
             rule: content.reflection.rule,
             verdict: refl.flagged ? content.reflection.flagged : content.reflection.clear,
+            motivationWords: refl.motivationWords,
+            challengeWords: refl.challengeWords,
             source: formatCitation(content.reflection.cite),
             answers: ordered.flatMap((q) =>
               q.sections.flatMap((s) =>
@@ -351,6 +359,7 @@ export function buildPlan(
     ...(opts.toolkit ? { toolkit: toolkitView(opts.toolkit, opts.role, profile, gaps) } : {}),
     ...(opts.merged ? { merge: mergeView(qs, opts.merged) } : {}),
   };
+  return { ...model, sources: citedSources(model) };
 }
 
 function mergeView(qs: readonly Questionnaire[], m: Merged): NonNullable<PlanModel['merge']> {

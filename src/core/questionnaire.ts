@@ -1,40 +1,48 @@
 // The questionnaire model. Questionnaires are data files (questionnaires/*.yaml);
 // this schema is what they are checked against when they are loaded.
 import * as z from 'zod';
+import { citationLabel, citationProblem, DOC_KEYS } from './sources.js';
 
-/** The source documents, by the short key used in citations. */
-export const DOCS = {
-  handbook: "Provider's Handbook on Developing & Implementing Peer Roles",
-  cmpss: '2024 Best Practice Guidelines for Employing Certified Medi-Cal Peer Support Specialists',
-  'wi-cps': 'Certified Peer Specialists (CPS) in the Workplace (Wisconsin)',
-  'wi-cpps': 'Certified Parent Peer Specialists (CPPS) in the Workplace (Wisconsin)',
-  'cw-m4': 'Peer Support Specialist Programs for Families, Module 4: Workforce (Child Welfare Toolkit)',
-} as const;
-export const DOC_SHORT: Record<DocKey, string> = {
-  handbook: "Provider's Handbook",
-  cmpss: 'CMPSS Guidelines',
-  'wi-cps': 'Wisconsin CPS Guide',
-  'wi-cpps': 'Wisconsin CPPS Guide',
-  'cw-m4': 'Child Welfare Toolkit M4',
-};
-export type DocKey = keyof typeof DOCS;
-const docKeys = Object.keys(DOCS) as [DocKey, ...DocKey[]];
+// The source documents (titles, authors, headings and pages) are defined in ./sources.ts.
+export { DOC_KEYS, SOURCES, type DocKey } from './sources.js';
+/** The program types a profile can have (the same keys as PROGRAM_TYPES in ./answers.ts). */
+export const PROGRAMS = ['general', 'wi-cps', 'wi-cpps', 'ca-cmpss', 'child-welfare'] as const;
+export type Program = (typeof PROGRAMS)[number];
+
+/**
+ * Jurisdiction: which programs an entry applies to. Absent means good practice for any program.
+ * A state's law, certification or billing rule is scoped to that state's programs, so it is
+ * never asked about or planned for anywhere else.
+ */
+export const ScopeSchema = z.array(z.enum(PROGRAMS)).min(1).optional();
+export type Scope = z.infer<typeof ScopeSchema>;
+export const inScope = (scope: Scope, program: Program): boolean => !scope || scope.includes(program);
 
 const lineRef = z.union([
   z.number().int().positive(),
   z.string().regex(/^\d+(-\d+)?$/, 'use a line number or a range such as "338-342"'),
 ]);
 
-export const CitationSchema = z.strictObject({
-  doc: z.enum(docKeys),
-  section: z.string().min(1),
-  lines: lineRef.optional(),
-});
+/**
+ * A citation: a document, one of its headings (exactly as listed in ./sources.ts) and, for
+ * checking, the lines of the text conversion it rests on, which must lie under that heading.
+ */
+export const CitationSchema = z
+  .strictObject({
+    doc: z.enum(DOC_KEYS),
+    section: z.string().min(1),
+    lines: lineRef.optional(),
+  })
+  .superRefine((c, ctx) => {
+    const problem = citationProblem(c.doc, c.section, c.lines);
+    if (problem) ctx.addIssue({ code: 'custom', path: ['section'], message: problem });
+  });
 export type Citation = z.infer<typeof CitationSchema>;
 
 export const ActionSchema = z.strictObject({
   text: z.string().min(1),
   cite: CitationSchema,
+  scope: ScopeSchema,
 });
 export type Action = z.infer<typeof ActionSchema>;
 
@@ -62,6 +70,8 @@ const itemBase = {
   text: z.string().min(1),
   help: z.string().min(1).optional(),
   cite: CitationSchema,
+  /** The programs the question (with its help and strength) applies to; absent: every program. */
+  scope: ScopeSchema,
 };
 
 /** A scored item: not meeting it produces actions in the plan. */
@@ -70,8 +80,14 @@ const scoredBase = {
   phase: PhaseSchema,
   /** What the plan recommends when the item is not met (or only partly met). */
   actions: z.array(ActionSchema).min(1),
-  /** Short phrase for the strengths list when the item is met. */
+  /** Short phrase for the strengths list when the item is met: exactly what a "yes" said. */
   strength: z.string().min(1).optional(),
+  /**
+   * When set, the item also accepts "not-applicable" (shown with this label), for something that
+   * cannot be answered yet, such as a question about peer staff when none are hired. Scoring
+   * leaves such an answer out: it is neither met nor a gap.
+   */
+  notApplicable: z.string().min(1).optional(),
 };
 
 export const ItemSchema = z.discriminatedUnion('type', [
@@ -98,6 +114,7 @@ export const isScored = (item: Item): item is ScoredItem => item.type !== 'text'
 export const SectionSchema = z.strictObject({
   id: ItemId,
   title: z.string().min(1),
+  scope: ScopeSchema,
   intro: z.string().min(1).optional(),
   cite: CitationSchema,
   items: z.array(ItemSchema).min(1),
@@ -121,18 +138,67 @@ export const QuestionnaireSchema = z.strictObject({
 });
 export type Questionnaire = z.infer<typeof QuestionnaireSchema>;
 
+/** The answer to an item that cannot be answered yet (only where the item allows it). */
+export const NOT_APPLICABLE = 'not-applicable';
+
+/** True when this answer is "not applicable yet", which scoring leaves out. */
+export const isNotApplicable = (value: string | undefined): boolean => value === NOT_APPLICABLE;
+
 /** The values an answer to this item may take; every item also accepts "not-sure" except free text. */
 export function allowedValues(item: Item): string[] {
+  const na = item.type !== 'text' && item.notApplicable ? [NOT_APPLICABLE] : [];
   switch (item.type) {
     case 'true-false':
-      return ['true', 'false', 'not-sure'];
+      return ['true', 'false', 'not-sure', ...na];
     case 'yes-partly-no':
-      return item.fact ? ['yes', 'no', 'not-sure'] : ['yes', 'partly', 'no', 'not-sure'];
+      return item.fact ? ['yes', 'no', 'not-sure', ...na] : ['yes', 'partly', 'no', 'not-sure', ...na];
     case 'choice':
-      return [...item.choices.map((c) => c.value), 'not-sure'];
+      return [...item.choices.map((c) => c.value), 'not-sure', ...na];
     case 'text':
       return [];
   }
+}
+
+/**
+ * The questionnaires as a profile of this program type sees them: only the sections, questions
+ * and actions in its scope (see ScopeSchema). Sections and questionnaires left empty are dropped.
+ * Everything that asks, scores or plans (the wizard, scripted plans, merge, compare) goes
+ * through this, so an out-of-scope rule can never be asked about or become a task.
+ */
+export function applicable(qs: readonly Questionnaire[], program: Program): Questionnaire[] {
+  let byProgram = scoped.get(qs);
+  if (!byProgram) scoped.set(qs, (byProgram = new Map()));
+  let out = byProgram.get(program);
+  if (!out) byProgram.set(program, (out = scopeAll(qs, program)));
+  return out;
+}
+
+const scoped = new WeakMap<readonly Questionnaire[], Map<Program, Questionnaire[]>>();
+
+/** Keeps the original objects wherever nothing was left out. */
+function scopeAll(qs: readonly Questionnaire[], program: Program): Questionnaire[] {
+  const keep = <T>(list: readonly T[], next: T[]) => (next.length === list.length && next.every((x, i) => x === list[i]) ? (list as T[]) : next);
+  const out: Questionnaire[] = [];
+  for (const q of qs) {
+    const sections: Section[] = [];
+    for (const s of q.sections) {
+      if (!inScope(s.scope, program)) continue;
+      const items = keep(
+        s.items,
+        s.items
+          .filter((i) => inScope(i.scope, program))
+          .map((i) => {
+            if (!isScored(i)) return i;
+            const actions = keep(i.actions, i.actions.filter((a) => inScope(a.scope, program)));
+            return actions === i.actions ? i : { ...i, actions };
+          }),
+      );
+      if (items.length > 0) sections.push(items === s.items ? s : { ...s, items });
+    }
+    const kept = keep(q.sections, sections);
+    if (kept.length > 0) out.push(kept === q.sections ? q : { ...q, sections: kept });
+  }
+  return keep(qs, out);
 }
 
 export function allItems(qs: readonly Questionnaire[]): { q: Questionnaire; section: Section; item: Item }[] {
@@ -150,6 +216,5 @@ export function formatCitation(c: Citation): string {
 }
 
 function citationText(c: Citation): string {
-  const lines = c.lines === undefined ? '' : `, ${String(c.lines).includes('-') ? 'lines' : 'line'} ${c.lines}`;
-  return `${DOC_SHORT[c.doc]}, ${c.section}${lines}`;
+  return citationLabel(c.doc, c.section);
 }

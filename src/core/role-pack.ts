@@ -2,11 +2,12 @@
 // its requirements, cited figure by figure, optional extra questions, and the hiring toolkit
 // material specific to it. Data, checked here when loaded.
 import * as z from 'zod';
-import { CitationSchema, SectionSchema } from './questionnaire.js';
+import { CitationSchema, inScope, ScopeSchema, SectionSchema, type Program } from './questionnaire.js';
 
 const Point = z.strictObject({
   text: z.string().min(1),
   cite: CitationSchema,
+  scope: ScopeSchema,
 });
 
 export const RolePackSchema = z.strictObject({
@@ -33,11 +34,13 @@ export type RolePack = z.infer<typeof RolePackSchema>;
 export const ToolkitSchema = z.strictObject({
   jobDescription: z.strictObject({
     intro: z.string().min(1),
-    components: z.array(z.strictObject({ name: z.string().min(1), text: z.string().min(1), cite: CitationSchema })).min(1),
+    components: z
+      .array(z.strictObject({ name: z.string().min(1), text: z.string().min(1), cite: CitationSchema, scope: ScopeSchema }))
+      .min(1),
     outOfRole: z.strictObject({ intro: z.string().min(1), duties: z.array(Point).min(1) }),
-    /** CMPSS job description template fields; {{org.name}}-style placeholders are filled from the profile. */
+    /** Job description template fields (after the CMPSS template); {organisation}/{program} are filled from the profile. */
     templateFields: z
-      .array(z.strictObject({ field: z.string().min(1), guidance: z.string().min(1), cite: CitationSchema }))
+      .array(z.strictObject({ field: z.string().min(1), guidance: z.string().min(1), cite: CitationSchema, scope: ScopeSchema }))
       .min(1),
   }),
   interviewLimits: z.strictObject({
@@ -46,7 +49,7 @@ export const ToolkitSchema = z.strictObject({
     mayAsk: z.array(Point).min(1),
   }),
   payModels: z
-    .array(z.strictObject({ name: z.string().min(1), text: z.string().min(1), tradeOffs: z.string().min(1), cite: CitationSchema }))
+    .array(z.strictObject({ name: z.string().min(1), text: z.string().min(1), tradeOffs: z.string().min(1), cite: CitationSchema, scope: ScopeSchema }))
     .min(1),
   misconceptions: z
     .array(
@@ -54,6 +57,7 @@ export const ToolkitSchema = z.strictObject({
         myth: z.string().min(1),
         answer: z.string().min(1),
         cite: CitationSchema,
+        scope: ScopeSchema,
         /** Item ids whose gap makes this misconception worth raising with staff. */
         relatedItems: z.array(z.string()).min(1),
       }),
@@ -61,3 +65,19 @@ export const ToolkitSchema = z.strictObject({
     .min(1),
 });
 export type Toolkit = z.infer<typeof ToolkitSchema>;
+
+/** The toolkit as a profile of this program type sees it: only the entries in its scope. */
+export function toolkitFor(t: Toolkit, program: Program): Toolkit {
+  const only = <T extends { scope?: Program[] | undefined }>(list: T[]) => list.filter((x) => inScope(x.scope, program));
+  return {
+    jobDescription: {
+      intro: t.jobDescription.intro,
+      components: only(t.jobDescription.components),
+      outOfRole: { intro: t.jobDescription.outOfRole.intro, duties: only(t.jobDescription.outOfRole.duties) },
+      templateFields: only(t.jobDescription.templateFields),
+    },
+    interviewLimits: { intro: t.interviewLimits.intro, neverAsk: only(t.interviewLimits.neverAsk), mayAsk: only(t.interviewLimits.mayAsk) },
+    payModels: only(t.payModels),
+    misconceptions: only(t.misconceptions),
+  };
+}

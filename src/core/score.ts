@@ -3,10 +3,15 @@
 // templates/plan.yaml (shown in the plan) and in the README.
 import type { Answer } from './answers.js';
 import { BAND_IDS, type Band, type BandId, type PlanContent } from './plan-content.js';
-import { isScored, type Item, type Questionnaire, type ScoredItem, type Section, type Status } from './questionnaire.js';
+import { isNotApplicable, isScored, type Item, type Questionnaire, type ScoredItem, type Section, type Status } from './questionnaire.js';
 
+/**
+ * The status an answer gives an item. A "not applicable yet" answer has none: callers leave such
+ * items out of every count (see `counted`).
+ */
 export function itemStatus(item: ScoredItem, value: string): Status {
   if (value === 'not-sure') return 'not-sure';
+  if (isNotApplicable(value)) throw new Error(`internal: ${item.id} was answered "not applicable"; it has no status and is left out of scoring`);
   switch (item.type) {
     case 'true-false':
       return value === 'true' ? 'met' : 'not-met';
@@ -18,6 +23,11 @@ export function itemStatus(item: ScoredItem, value: string): Status {
       return c.status;
     }
   }
+}
+
+/** True when the item counts in scoring: it is scored, and not answered "not applicable yet". */
+export function counted(item: Item, answers: Record<string, Answer>): item is ScoredItem {
+  return isScored(item) && !isNotApplicable(answers[item.id]?.value);
 }
 
 export interface Tally {
@@ -59,7 +69,8 @@ export function sectionScores(qs: readonly Questionnaire[], answers: Record<stri
   for (const q of qs) {
     if (q.scoring !== 'readiness') continue;
     for (const section of q.sections) {
-      const statuses = section.items.filter(isScored).map((item) => itemStatus(item, answers[item.id]!.value));
+      // A "not applicable yet" answer is left out: it counts neither for nor against the section.
+      const statuses = section.items.filter((i) => counted(i, answers)).map((item) => itemStatus(item, answers[item.id]!.value));
       if (statuses.length > 0) out.push({ questionnaire: q, section, tally: tally(statuses, content) });
     }
   }
@@ -80,7 +91,7 @@ export interface TimelineResult {
  */
 export function timelineBand(qs: readonly Questionnaire[], answers: Record<string, Answer>, content: PlanContent): TimelineResult {
   const quiz = qs.filter((q) => q.scoring === 'timeline').flatMap((q) => q.sections.flatMap((s) => s.items));
-  const scored = quiz.filter(isScored);
+  const scored = quiz.filter((i) => counted(i, answers));
   const statuses = scored.map((item) => itemStatus(item, answers[item.id]!.value));
   const trueCount = statuses.filter((s) => s === 'met').length;
   const notSure = statuses.filter((s) => s === 'not-sure').length;
@@ -103,11 +114,13 @@ export interface Reflection {
 }
 
 /**
- * The handbook's motivation self-assessment rule: if the questions were hard to answer (we read a
- * blank or "not sure" answer as that), or there is more to say about the challenges than the
- * motivation (we compare word counts), evaluate further before going on.
+ * The handbook's motivation self-assessment rule: if you struggled to answer the questions, or had
+ * a lot more to say about the challenges than the motivation, evaluate further before going on.
+ * How peer-ready applies it is its own decision, stated in the plan: a blank or "not sure" answer
+ * counts as struggling, and "a lot more to say" means the challenge answers have more than
+ * `wordRatio` times as many words as the motivation answers (plan.yaml: reflection.wordRatio).
  */
-export function reflection(qs: readonly Questionnaire[], answers: Record<string, Answer>): Reflection | undefined {
+export function reflection(qs: readonly Questionnaire[], answers: Record<string, Answer>, wordRatio = 1): Reflection | undefined {
   const items = qs.flatMap((q) => q.sections.flatMap((s) => s.items)).filter((i): i is Extract<Item, { type: 'text' }> => i.type === 'text' && !!i.reflect);
   if (items.length === 0) return undefined;
   const words = (s: string) => (s.trim().match(/\S+/g) ?? []).length;
@@ -120,5 +133,5 @@ export function reflection(qs: readonly Questionnaire[], answers: Record<string,
     if (item.reflect === 'motivation') motivationWords += words(v);
     else challengeWords += words(v);
   }
-  return { flagged: blank.length > 0 || challengeWords > motivationWords, blank, motivationWords, challengeWords };
+  return { flagged: blank.length > 0 || challengeWords > motivationWords * wordRatio, blank, motivationWords, challengeWords };
 }

@@ -1,10 +1,12 @@
 // Reading an answers file (JSON or YAML) into a checked assessment.
 import { isUtf8 } from 'node:buffer';
 import { readFileSync, statSync } from 'node:fs';
-import { validateAnswers, type Assessment, type ProgramType } from '../core/answers.js';
+import { PROGRAM_TYPES, validateAnswers, type Assessment, type ProgramType } from '../core/answers.js';
 import { InputError } from '../core/errors.js';
 import type { Questionnaire } from '../core/questionnaire.js';
 import { lineCol } from '../core/render.js';
+// The ESM build (the package's main entry is UMD, which a bundler cannot follow).
+import { visit } from 'jsonc-parser/lib/esm/main.js';
 
 /** Read a file as text, with a clear error for everything that is not a readable text file. */
 export function readTextFile(file: string): string {
@@ -34,21 +36,44 @@ export function isYamlName(file: string): boolean {
   return /\.ya?ml$/i.test(file);
 }
 
+/**
+ * Parse JSON. On a mistake, say where it is as line and column, always: V8's messages give
+ * a position for some mistakes and not others (and quote the file's text instead), so the
+ * place comes from a second, error-tolerant parse (jsonc-parser, without its comment and
+ * trailing-comma extensions) when V8 gives none.
+ */
 export function parseJsonText(text: string, file: string): unknown {
   try {
     return JSON.parse(text);
   } catch (e) {
     const msg = (e as Error).message;
     const pos = /at position (\d+)/.exec(msg);
-    // "Unexpected end of JSON input" has no position: the problem is at the end of the file.
-    const at = pos ? Number(pos[1]) : /end of JSON input/.test(msg) ? text.trimEnd().length : undefined;
-    const where = at === undefined ? undefined : lineCol(text, at);
-    throw new InputError(
-      file,
-      where ? `line ${where.line}, column ${where.column}` : '',
-      `not valid JSON: ${msg.replace(/ in JSON at position \d+.*$/, '').replace(/^JSON\.parse: /, '')}`,
-    );
+    const at = pos ? Number(pos[1]) : firstJsonError(text);
+    const where = lineCol(text, Math.min(at, text.length));
+    // V8 quotes the text around the mistake ('Unexpected token 'y', "{"a": yes}" is not valid
+    // JSON'), which can run over several lines; the line and column say the same.
+    const detail = msg
+      .replace(/^JSON\.parse: /, '')
+      .replace(/, (?:\.\.\.)?"[\s\S]*" is not valid JSON$/, '')
+      .replace(/ (?:in JSON )?at position \d+[\s\S]*$/, '')
+      .replace(/ \(line \d+ column \d+\)$/, '')
+      .replace(/\s+/g, ' ');
+    throw new InputError(file, `line ${where.line}, column ${where.column}`, `not valid JSON: ${detail}`);
   }
+}
+
+/** Where the first mistake in `text` is (JSON without comments or trailing commas); the end if none is found. */
+function firstJsonError(text: string): number {
+  let at: number | undefined;
+  const stop = (offset: number) => {
+    at ??= offset;
+  };
+  visit(
+    text,
+    { onError: (_code, offset) => stop(offset), onComment: (offset) => stop(offset) },
+    { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false },
+  );
+  return at ?? text.trimEnd().length;
 }
 
 /** Parse answers text: JSON for .json files (or text starting with "{"), YAML otherwise. */
@@ -63,11 +88,18 @@ export async function parseAnswersText(text: string, file: string): Promise<unkn
 export async function readAnswersFile(
   file: string,
   qs: readonly Questionnaire[] | ((programType: ProgramType) => readonly Questionnaire[]),
-  opts: { allowMissing?: boolean } = {},
+  opts: { allowMissing?: boolean; sameProgramAs?: { file: string; programType: ProgramType } } = {},
 ): Promise<Assessment> {
   const data = await parseAnswersText(readTextFile(file), file);
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
     throw new InputError(file, '(top level)', 'an answers file is an object with "profile" and "answers"');
+  }
+  // Files that must share a program type (merge): a different one is the mistake to report,
+  // before the other program's role questions are reported as unknown ids.
+  const other = opts.sameProgramAs;
+  const programType = (data as { profile?: { programType?: unknown } }).profile?.programType;
+  if (other && typeof programType === 'string' && Object.hasOwn(PROGRAM_TYPES, programType) && programType !== other.programType) {
+    throw new InputError(file, 'profile.programType', `is "${programType}", but ${other.file} is "${other.programType}"; these files are about different programs`);
   }
   return validateAnswers(data, qs, file, opts);
 }

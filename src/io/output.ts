@@ -1,37 +1,195 @@
-// Writing results: atomically (a temporary file in the same folder, then a rename), and never
-// over an existing file unless asked to.
-import { closeSync, existsSync, mkdirSync, openSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+// The one way peer-ready writes a result: plans, batch plans, answers files and the wizard's saves
+// all come through writeAtomic, and standard output through writeStdout.
+//
+// A regular file is written atomically: a temporary file in the same folder, every byte written
+// (a short write or a full disk is an error, never a cut-off file), flushed to disk, then renamed
+// over the old one. On any failure the temporary file is removed and the old file is left as it was.
+// Nothing that is not a regular file is ever replaced:
+// - a symbolic link is followed, and its target is written (atomically, in the target's folder);
+// - a character device (e.g. /dev/stdout) or a FIFO (a named pipe) is written into directly;
+// - a folder, a block device or a socket is refused.
+import * as nodeFs from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
 import { InputError } from '../core/errors.js';
+import { terminalText } from '../core/terminal-text.js';
 
-export function checkWritable(file: string, force: boolean): void {
-  if (file === '-') return;
-  if (existsSync(file)) {
-    if (statSync(file).isDirectory()) throw new InputError(file, '', 'is a directory; give a file name for the output');
-    if (!force) throw new InputError(file, '', 'already exists; use --force to replace it');
+/** The file-system calls writes go through; tests swap them to simulate a full disk. */
+export const fsOps = {
+  openSync: nodeFs.openSync,
+  writeSync: nodeFs.writeSync as (fd: number, buffer: Uint8Array, offset: number, length: number) => number,
+  fsyncSync: nodeFs.fsyncSync,
+  closeSync: nodeFs.closeSync,
+  renameSync: nodeFs.renameSync,
+};
+
+const REASONS: Record<string, string> = {
+  ENOSPC: 'the disk is full',
+  EDQUOT: 'the disk quota is used up',
+  EFBIG: 'the file is too large for this file system',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  EROFS: 'the file system is read-only',
+  EIO: 'an input/output error',
+  ENOENT: 'a folder on the way does not exist',
+  ENOTDIR: 'a part of the path is not a folder',
+  EISDIR: 'it is a folder',
+  ENAMETOOLONG: 'the name is too long',
+  ELOOP: 'too many symbolic links',
+  EPIPE: 'the reader has gone (closed pipe)',
+};
+
+function reason(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException)?.code;
+  if (code) return REASONS[code] ? `${code}: ${REASONS[code]}` : code;
+  return e instanceof Error ? e.message : String(e);
+}
+
+const wait = new Int32Array(new SharedArrayBuffer(4));
+
+/**
+ * Write every byte of `data` to `fd`, or throw. A write that makes no progress is a full disk
+ * (ENOSPC); a non-blocking descriptor that is momentarily full (EAGAIN) is waited on briefly.
+ */
+export function writeAll(fd: number, data: Uint8Array): void {
+  let off = 0;
+  let stalls = 0;
+  while (off < data.length) {
+    let n: number;
+    try {
+      n = fsOps.writeSync(fd, data, off, data.length - off);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'EAGAIN' && stalls++ < 60_000) {
+        Atomics.wait(wait, 0, 0, 1);
+        continue;
+      }
+      throw e;
+    }
+    if (n <= 0) throw Object.assign(new Error('short write: no space left'), { code: 'ENOSPC' });
+    off += n;
+    stalls = 0;
   }
 }
 
-export function writeAtomic(file: string, content: string, force: boolean): void {
-  if (file === '-') {
-    process.stdout.write(content);
+/** Thrown when standard output cannot be written; a closed pipe (EPIPE) is reported quietly. */
+export class OutputError extends InputError {
+  constructor(
+    readonly code: string | undefined,
+    detail: string,
+  ) {
+    super('standard output', '', detail);
+    this.name = 'OutputError';
+  }
+  get quiet(): boolean {
+    return this.code === 'EPIPE';
+  }
+}
+
+/** Write text to standard output synchronously, checking that all of it got there. */
+export function writeStdout(text: string): void {
+  try {
+    writeAll(1, Buffer.from(text, 'utf8'));
+  } catch (e) {
+    throw new OutputError((e as NodeJS.ErrnoException).code, `could not be written (${reason(e)})`);
+  }
+}
+
+type Target =
+  | { kind: 'absent'; path: string }
+  | { kind: 'file'; path: string; mode: number }
+  | { kind: 'stream'; path: string };
+
+/** What a path names once symbolic links are followed (dangling ones too). */
+function resolveTarget(file: string): { path: string; link?: string; stat?: nodeFs.Stats } {
+  let path = resolve(file);
+  let link: string | undefined;
+  for (let hops = 0; hops < 40; hops++) {
+    const st = nodeFs.lstatSync(path, { throwIfNoEntry: false });
+    if (!st?.isSymbolicLink()) return { path, ...(link ? { link } : {}), ...(st ? { stat: st } : {}) };
+    link ??= file;
+    path = resolve(dirname(path), nodeFs.readlinkSync(path));
+  }
+  throw new InputError(terminalText(file), '', 'has too many symbolic links in a row');
+}
+
+function same(a: string, b: string): boolean {
+  try {
+    return nodeFs.realpathSync(a) === nodeFs.realpathSync(b);
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Check that `file` may be written; returns what it names. Throws InputError for a folder, a
+ * block device or socket, an existing file without --force, or a file that is one of the inputs.
+ */
+export function checkWritable(file: string, force: boolean, inputs: readonly string[] = []): Target {
+  const shown = terminalText(file);
+  if (file === '-') return { kind: 'stream', path: '-' };
+  if (file === '') throw new InputError('--out', '', 'names no file');
+  const { path, link, stat } = resolveTarget(file);
+  const via = link ? ` (the symbolic link points to ${terminalText(path)})` : '';
+  const input = inputs.find((i) => same(i, file) || resolve(i) === path);
+  if (input) throw new InputError(shown, '', `is an input (${terminalText(input)}); peer-ready never writes over its inputs. Choose another output name`);
+  if (!stat) {
+    if (link && !force) throw new InputError(shown, '', `is a symbolic link to ${terminalText(path)}, which does not exist; use --force to create it`);
+    return { kind: 'absent', path };
+  }
+  if (stat.isDirectory()) throw new InputError(shown, '', `is a folder${via}; give a file name for the output`);
+  if (stat.isCharacterDevice() || stat.isFIFO()) return { kind: 'stream', path };
+  if (!stat.isFile()) throw new InputError(shown, '', `is not a regular file${via} (a ${stat.isBlockDevice() ? 'block device' : stat.isSocket() ? 'socket' : 'special file'}); peer-ready will not write to it`);
+  if (!force) throw new InputError(shown, '', `already exists${via}; use --force to replace it`);
+  return { kind: 'file', path, mode: stat.mode & 0o7777 };
+}
+
+/**
+ * Write `content` to `file` ("-" is standard output). All or nothing: on failure, throws
+ * InputError, and any file that was there is left as it was.
+ */
+export function writeAtomic(file: string, content: string, force: boolean, inputs: readonly string[] = []): void {
+  if (file === '-') return writeStdout(content);
+  const target = checkWritable(file, force, inputs);
+  const shown = terminalText(file);
+  const data = Buffer.from(content, 'utf8');
+  if (target.kind === 'stream') {
+    // A device or a named pipe: there is nothing to replace, so write straight into it.
+    let fd: number | undefined;
+    try {
+      fd = fsOps.openSync(target.path, 'w');
+      writeAll(fd, data);
+    } catch (e) {
+      throw new InputError(shown, '', `could not write it (${reason(e)})`);
+    } finally {
+      if (fd !== undefined) fsOps.closeSync(fd);
+    }
     return;
   }
-  checkWritable(file, force);
-  const dir = dirname(file);
-  mkdirSync(dir, { recursive: true });
-  const tmp = join(dir, `.${basename(file)}.${process.pid}.${Date.now()}.tmp`);
+  const dir = dirname(target.path);
   try {
-    // The rename makes the write all-or-nothing: a reader (or a crash) never sees half a plan.
-    const fd = openSync(tmp, 'w', 0o644);
-    try {
-      writeSync(fd, content);
-    } finally {
-      closeSync(fd);
-    }
-    renameSync(tmp, file);
+    nodeFs.mkdirSync(dir, { recursive: true });
   } catch (e) {
-    rmSync(tmp, { force: true });
-    throw new InputError(file, '', `could not write it (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+    throw new InputError(shown, '', `could not create its folder ${terminalText(dir)} (${reason(e)}); nothing was written`);
+  }
+  const tmp = join(dir, `.${basename(target.path)}.${process.pid}.${Date.now()}.tmp`);
+  let fd: number | undefined;
+  try {
+    fd = fsOps.openSync(tmp, 'wx', target.kind === 'file' ? target.mode : 0o644);
+    writeAll(fd, data);
+    // On disk before the rename: after a crash the name holds the old file or the whole new one.
+    fsOps.fsyncSync(fd);
+    fsOps.closeSync(fd);
+    fd = undefined;
+    fsOps.renameSync(tmp, target.path);
+  } catch (e) {
+    if (fd !== undefined) {
+      try {
+        fsOps.closeSync(fd);
+      } catch {
+        // already failing; the removal below is what matters
+      }
+    }
+    nodeFs.rmSync(tmp, { force: true });
+    const kept = target.kind === 'file' ? '; the existing file was left as it was' : '; nothing was written';
+    throw new InputError(shown, '', `could not write it (${reason(e)})${kept}`);
   }
 }

@@ -1,15 +1,53 @@
 // YAML reading with errors that name the file, line and column. Loaded only when a YAML file is read.
-import { parse, YAMLParseError } from 'yaml';
+import { parseDocument, visit, type Document, type YAMLError } from 'yaml';
 import { InputError } from '../core/errors.js';
 
+/**
+ * An alias (`*name`) copies what its anchor holds; aliases of aliases multiply ("billion
+ * laughs"). The yaml package stops at this many copies; no answers or content file needs more.
+ */
+export const MAX_ALIAS_COUNT = 100;
+
+function where(e: YAMLError): string {
+  const pos = e.linePos?.[0];
+  return pos ? `line ${pos.line}, column ${pos.col}` : '';
+}
+
+/** The first line of a yaml message, without the position it repeats. */
+function firstLine(e: YAMLError): string {
+  return e.message.split('\n')[0]!.replace(/ at line \d+, column \d+.*$/, '').replace(/:$/, '');
+}
+
 export function parseYamlText(text: string, file: string): unknown {
+  // logLevel 'silent': the yaml package would print warnings (an unknown tag) itself, over
+  // several lines; they are reported here like errors, one line, with the place.
+  const doc: Document = parseDocument(text, { prettyErrors: true, uniqueKeys: true, logLevel: 'silent' });
+  const problem = doc.errors[0] ?? doc.warnings[0];
+  if (problem) {
+    const kind = doc.errors.length ? 'not valid YAML' : 'unsupported YAML';
+    const detail = problem.code === 'TAG_RESOLVE_FAILED' ? `${firstLine(problem)} (peer-ready reads plain YAML: remove the tag)` : firstLine(problem);
+    throw new InputError(file, where(problem), `${kind}: ${detail}`);
+  }
   try {
-    return parse(text, { prettyErrors: true, uniqueKeys: true });
+    return doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch (e) {
-    if (e instanceof YAMLParseError) {
-      const pos = e.linePos?.[0];
-      const msg = e.message.split('\n')[0]!.replace(/ at line \d+, column \d+.*$/, '');
-      throw new InputError(file, pos ? `line ${pos.line}, column ${pos.col}` : '', `not valid YAML: ${msg}`);
+    // Too many aliases: the yaml package throws a ReferenceError. Name the first alias.
+    if (e instanceof ReferenceError && /alias/i.test(e.message)) {
+      let at: string = '';
+      visit(doc, {
+        Alias(_key, node) {
+          if (node.range) {
+            const before = text.slice(0, node.range[0]).split('\n');
+            at = `line ${before.length}, column ${before[before.length - 1]!.length + 1}`;
+          }
+          return visit.BREAK;
+        },
+      });
+      throw new InputError(
+        file,
+        at,
+        `unsupported YAML: its aliases (*name) expand to more than ${MAX_ALIAS_COUNT} copies; write the values out instead`,
+      );
     }
     throw e;
   }

@@ -1,6 +1,7 @@
 // The wizard: reads keys, feeds them to the state machine, draws the current screen.
-import { useCallback, useEffect, useRef, type MutableRefObject } from 'react';
-import { Box, Text, useInput, type Key as InkKey } from 'ink';
+import { useCallback, useEffect, useMemo, useRef, type MutableRefObject } from 'react';
+import { Box, Text, useInput, useStdin, type Key as InkKey } from 'ink';
+import { guardKeyInput } from '../io/key-input.js';
 import { KeyReader } from '../core/wizard/keys.js';
 import { ColorContext } from './theme.js';
 import { useWizard, type WizardDeps } from './use-wizard.js';
@@ -22,6 +23,9 @@ export interface WizardProps {
 export function Wizard({ deps, run, color = true, interruptRef }: WizardProps) {
   const { state, dispatch } = useWizard(deps);
   const reader = useRef(new KeyReader());
+  // Escape sequences that are not keys (a pasted ESC[31m) crash Ink 6.8; drop them before it reads them.
+  const { stdin } = useStdin();
+  useMemo(() => guardKeyInput(stdin), [stdin]);
 
   const onInput = useCallback(
     (input: string, key: InkKey) => {

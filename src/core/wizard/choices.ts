@@ -16,6 +16,7 @@ const VALUE_LABELS: Record<string, string> = {
   partly: 'Partly',
   no: 'No',
   'not-sure': 'Not sure',
+  'not-applicable': 'Not applicable yet',
 };
 
 /** The answer choices of a scored item, "Not sure" last; empty for free-text items. */
