@@ -7,7 +7,9 @@ import { planModel } from '../../core/format.js';
 import type { PlanModel } from '../../core/plan.js';
 import { RESULTS_PANES, toAssessment } from '../../core/wizard-state.js';
 import { Tone } from '../theme.js';
-import { Frame, Labelled, linesAt, Para, QUIT } from '../widgets.js';
+import { Frame, Labelled, legendLines, linesAt, Para, QUIT, type Legend } from '../widgets.js';
+
+const RESULTS_LEGEND: Legend = [legendEntry(['nextPane', 'previousPane'], 'switch view'), legendEntry('choose', 'save the plan'), legendEntry('backFromText', 'back to review'), QUIT];
 import type { RunInfo, ScreenProps } from './types.js';
 
 function Timeline({ plan }: { plan: PlanModel }) {
@@ -65,19 +67,26 @@ function Gaps({ plan, rows, columns }: { plan: PlanModel; rows: number; columns:
   const seen = new Set<string>();
   const firsts = plan.actions.filter((a) => (seen.has(a.itemId) ? false : (seen.add(a.itemId), true)));
   if (firsts.length === 0) return <Text>No gaps: every readiness item is met.</Text>;
-  // As many gaps as fit under the header: title and tabs (3), heading (1), legend and margins (5).
-  const budget = Math.max(4, rows - 9);
+  // As many gaps as fit under the header: title and tabs, the heading, the legend, margins.
+  const heading = (n: number) => `The first steps of your plan (${plan.actions.length} actions for ${seen.size} gaps in all; ${n} shown):`;
+  const legendRows = legendLines(RESULTS_LEGEND, columns);
   const shown: typeof firsts = [];
   let used = 0;
   for (const a of firsts.slice(0, 5)) {
-    const need = 1 + linesAt(`${shown.length + 1}. ${a.monthLabel}: ${a.text}`, columns) + linesAt(`${a.statusLabel}: ${a.question}`, columns - 3) + linesAt(`Source: ${a.source}`, columns - 3);
+    const lead = `${shown.length + 1}. ${a.monthLabel}: `.length;
+    const need =
+      1 +
+      linesAt(a.text, columns - lead) +
+      linesAt(a.question, columns - 3 - a.statusLabel.length - 2) +
+      linesAt(a.source, columns - 3 - 'Source: '.length);
+    const budget = rows - (3 + linesAt(heading(shown.length + 1), columns) + 1 + legendRows) - 1;
     if (shown.length > 0 && used + need > budget) break;
     shown.push(a);
     used += need;
   }
   return (
     <Box flexDirection="column">
-      <Para bold text={`The first steps of your plan (${plan.actions.length} actions for ${seen.size} gaps in all; ${shown.length} shown):`} />
+      <Para bold text={heading(shown.length)} />
       {shown.map((a, i) => (
         <Box key={a.itemId} marginTop={1} flexDirection="column">
           <Box>
@@ -110,7 +119,7 @@ export function ResultsScreen({ ctx, state, run }: ScreenProps & { run: RunInfo 
       title={`Results for ${plan.org.name}`}
       subtitle={<Tabs pane={pane} />}
       message={state.message}
-      legend={[legendEntry(['nextPane', 'previousPane'], 'switch view'), legendEntry('choose', 'save the plan'), legendEntry('backFromText', 'back to review'), QUIT]}
+      legend={RESULTS_LEGEND}
     >
       {pane === 0 ? <Timeline plan={plan} /> : pane === 1 ? <Sections plan={plan} columns={stdout.columns || 80} /> : <Gaps plan={plan} rows={stdout.rows || 24} columns={stdout.columns || 80} />}
     </Frame>
