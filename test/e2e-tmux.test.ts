@@ -148,7 +148,7 @@ describe.skipIf(!hasTmux)('the wizard in a real terminal (tmux)', () => {
     expect(noDate).toBe(plan); // the answers file records assessedOn
 
     const list = execFileSync(NODE, [CLI, '--list'], { env, encoding: 'utf8' });
-    expect(list).toMatch(new RegExp(`Acme Health\\s+general\\s+${items.length}/${items.length}\\s+\\S+ \\S+\\s+plan saved`));
+    expect(list).toMatch(new RegExp(`Acme Health\\s+General \\/ other state\\s+${items.length}/${items.length}\\s+\\S+ \\S+\\s+plan saved`));
   }, 180_000);
 
   it('killed with SIGKILL, it resumes with the answers given; Ctrl-C and SIGTERM save and exit 130', async () => {
