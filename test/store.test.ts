@@ -132,8 +132,8 @@ describe('store', () => {
     const text = formatList(store.list(), store.path);
     const lines = text.split('\n');
     expect(lines[0]).toMatch(/^Organisation\s+Program\s+Progress\s+Last updated\s+Status$/);
-    expect(lines[1]).toMatch(/^Acme Health\s+general\s+2\/90\s+2027-01-15 09:30\s+in progress$/);
-    expect(lines[2]).toMatch(/^Beta Clinic\s+general\s+0\/90\s+2027-01-14 08:05\s+plan saved \(beta\.md\)$/);
+    expect(lines[1]).toMatch(/^Acme Health\s+General \/ other state\s+2\/90\s+2027-01-15 09:30\s+in progress$/);
+    expect(lines[2]).toMatch(/^Beta Clinic\s+General \/ other state\s+0\/90\s+2027-01-14 08:05\s+plan saved \(beta\.md\)$/);
     expect(text).toContain(store.path);
 
     const before = process.env[STORE_DIR_ENV];

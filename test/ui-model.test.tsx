@@ -280,7 +280,7 @@ describe('where files go and what to type', () => {
       id: 'acme', profile: { name: 'Acme', programType: 'wi-cps' }, values: {}, notes: {}, position: { step: 'name' }, status: 'in-progress', total: 90,
       createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.000Z',
     };
-    const out = formatList([r], '/store', PROGRAM_TYPES);
+    const out = formatList([r], '/store');
     expect(out).toContain(PROGRAM_TYPES['wi-cps']);
     expect(out).not.toMatch(/\bwi-cps\b/);
   });

@@ -11,6 +11,7 @@
 import type Conf from 'conf';
 import { copyFileSync, existsSync, readFileSync, renameSync } from 'node:fs';
 import type { AssessmentRecord, SavedAssessment } from '../core/wizard-state.js';
+import { PROGRAM_TYPES } from '../core/answers.js';
 
 export const STORE_DIR_ENV = 'PEER_READY_STORE_DIR';
 
@@ -142,7 +143,7 @@ export function localStamp(iso: string): string {
 }
 
 /** The saved assessments as a table (for --list). */
-export function formatList(records: readonly SavedAssessment[], path: string, programTitles: Readonly<Record<string, string>> = {}): string {
+export function formatList(records: readonly SavedAssessment[], path: string, programTitles: Readonly<Record<string, string>> = PROGRAM_TYPES): string {
   if (records.length === 0) return `No saved assessments yet. Run peer-ready to start one.\n(Progress is saved in ${path}.)\n`;
   const rows = [
     ['Organisation', 'Program', 'Progress', 'Last updated', 'Status'],
@@ -168,6 +169,5 @@ export function formatList(records: readonly SavedAssessment[], path: string, pr
 export async function listCommand(): Promise<string> {
   const { store, warning } = await openStore();
   if (warning) process.stderr.write(`peer-ready: ${warning}\n`);
-  const { PROGRAM_TYPES } = await import('../core/answers.js');
-  return formatList(store.list(), store.path, PROGRAM_TYPES);
+  return formatList(store.list(), store.path);
 }
