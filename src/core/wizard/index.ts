@@ -12,7 +12,7 @@ export * from './navigation.js';
 export * from './review.js';
 export * from './record.js';
 export * from './reducer.js';
-export { proposedStartDate, proposedStartDate as firstOfNextMonth } from './start-date.js';
+export { proposedStartDate } from './start-date.js';
 export * from './keys.js';
 export * from './text.js';
 export * from './bindings.js';
