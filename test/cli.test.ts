@@ -155,8 +155,11 @@ describe('scripted mode', () => {
     expect(r.code).toBe(0);
     const s = JSON.parse(r.stdout);
     expect(s.$schema).toMatch(/json-schema\.org/);
-    // Every question of the general program is required; role questions of other programs are listed too.
-    expect(s.properties.answers.required.length + 3).toBe(Object.keys(good().answers).length);
+    // Every question all programs are asked is required; role questions, and the two shared questions
+    // scoped to some programs only (cm.7.state-requirements, s2.supervision.medicaid), are required per program.
+    expect(s.properties.answers.required.length + 3 + 2).toBe(Object.keys(good().answers).length);
+    const general = s.allOf.find((c: { if: { properties: { profile: { properties: { programType: { const: string } } } } } }) => c.if.properties.profile.properties.programType.const === 'general');
+    expect(general.then.properties.answers.required).toEqual(expect.arrayContaining(['cm.7.state-requirements', 's2.supervision.medicaid']));
     for (const id of Object.keys(good().answers)) expect(s.properties.answers.properties).toHaveProperty([id]);
     expect(s.properties.answers.properties).toHaveProperty(['role.wi-cps.monthly-supervision']);
     const wi = s.allOf.find((c: { if: { properties: { profile: { properties: { programType: { const: string } } } } } }) => c.if.properties.profile.properties.programType.const === 'wi-cps');

@@ -113,7 +113,7 @@ describe('compare', () => {
       'after.json',
     );
     const c = compareAssessments(qs, content, { file: 'before.json', a: before }, { file: 'after.json', a: after });
-    expect(c.before.band).toBe('Foundation first (at least 1 year)');
+    expect(c.before.band).toBe('Foundation first');
     expect(c.after.band).toBe('At least 6 months');
     expect(c.bandChanged).toBe(true);
     expect(c.monthsElapsed).toBe(6);
@@ -156,7 +156,7 @@ describe('batch: a folder of agencies', () => {
     expect(r.stderr).toMatch(/broken\.json: line 1, column \d+: not valid JSON/);
     expect(readdirSync(out).sort()).toEqual(['alpha.md', 'gamma.md']);
     expect(r.stdout).toMatch(/Alpha House\s+At least 6 months\s+\d+/);
-    expect(r.stdout).toMatch(/Gamma Center\s+Foundation first \(at least 1 year\)\s+\d+/);
+    expect(r.stdout).toMatch(/Gamma Center\s+Foundation first\s+\d+/);
     expect(r.stdout).toMatch(/2 plans written, 1 file failed/);
     expect(readFileSync(join(out, 'alpha.md'), 'utf8')).toMatch(/^# Peer support readiness plan: Alpha House/);
     // Run again: existing plans are not overwritten without --force.

@@ -2,7 +2,7 @@
 // progress shown on the resume screen. Keys go in through a fake terminal exactly as a terminal
 // delivers them; frames are read with colours off.
 import { EventEmitter } from 'node:events';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { render } from 'ink';
@@ -11,7 +11,7 @@ import { initialState } from '../src/core/wizard-state.js';
 import { loadCatalog } from '../src/io/load.js';
 import { keyInputFilter } from '../src/io/key-input.js';
 import { openStore } from '../src/io/store.js';
-import { makeContext, persistTo, writeOutputs } from '../src/io/session.js';
+import { makeContext, persistTo, quitText, writeOutputs, type SaveLog } from '../src/io/session.js';
 import { Wizard } from '../src/ui/wizard.js';
 
 const DATE = '2027-01-15';
@@ -63,9 +63,17 @@ async function mount(dir = mkdtempSync(join(tmpdir(), 'peer-ready-hostile-')), f
   const stdout = new FakeStdout();
   const stdin = new FakeStdin();
   const errors: unknown[] = [];
+  const log: SaveLog = {};
   const instance = render(
     <Wizard
-      deps={{ ctx, initial: initialState(ctx, fresh), persist: persistTo(store, ctx), write: (s, fx) => writeOutputs(run, ctx, s, fx), exit: () => {} }}
+      deps={{
+        ctx,
+        initial: initialState(ctx, fresh),
+        persist: persistTo(store, ctx, log),
+        write: (s, fx) => writeOutputs(run, ctx, s, fx),
+        exit: () => {},
+        quitText: (s) => quitText(log, s),
+      }}
       run={run}
       color={false}
     />,
@@ -82,7 +90,7 @@ async function mount(dir = mkdtempSync(join(tmpdir(), 'peer-ready-hostile-')), f
       await new Promise((r) => setTimeout(r, 5));
     }
   };
-  return { dir, stdin, frame, waitFor, errors };
+  return { dir, store, stdin, frame, waitFor, errors };
 }
 
 describe('escape sequences pasted at a prompt', () => {
@@ -113,5 +121,56 @@ describe('escape sequences pasted at a prompt', () => {
     expect(f('1my')).toBe('y');
     expect(f(`${ESC}[`)).toBe('');
     expect(f('B')).toBe(`${ESC}[B`);
+  });
+
+  it('whatever the filter lets through, Ink 6.8 names: CSI/SS3 sequences with every final byte and modifier', async () => {
+    // Ink crashes on a sequence it marks Ctrl but cannot name; check the filter against Ink's own parser.
+    const { default: parseKeypress } = (await import('../node_modules/ink/build/parse-keypress.js' as string)) as { default: (s: string) => { name?: string; ctrl: boolean } };
+    const finals = [...Array(0x7f - 0x40)].map((_, i) => String.fromCharCode(0x40 + i));
+    const candidates: string[] = [];
+    for (const fin of finals) {
+      candidates.push(`${ESC}[${fin}`, `${ESC}O${fin}`, `${ESC}[[${fin}`);
+      for (const m of [2, 3, 5, 8, 31]) candidates.push(`${ESC}[1;${m}${fin}`, `${ESC}[${m}${fin}`);
+    }
+    for (let n = 0; n <= 40; n++) for (const t of ['~', '^', '$']) candidates.push(`${ESC}[${n}${t}`, `${ESC}[${n};5${t}`);
+    let kept = 0;
+    for (const seq of candidates) {
+      const f = keyInputFilter();
+      if (f(seq) !== seq) continue;
+      kept++;
+      const k = parseKeypress(seq);
+      expect(k.name, JSON.stringify(seq)).toBeTruthy();
+    }
+    expect(kept).toBeGreaterThan(60);
+  });
+});
+
+describe('saved progress on screen', () => {
+  it('the resume screen shows hostile names from the store escaped, never raw', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'peer-ready-hostile-'));
+    const { store } = await openStore(join(dir, 'store'));
+    store.put({ id: 'evil', profile: { name: `Evil${ESC}[2J${ESC}]52;c;aGk=\u0007\u009b31mCo` }, values: {}, notes: {}, position: { step: 'program' }, status: 'in-progress', total: 90 });
+    const m = await mount(dir, false);
+    const f = await m.waitFor('You have unfinished assessments');
+    expect(f).toContain('Evil\\u001b[2J\\u001b]52;c;aGk=\\u0007\\u009b31mCo');
+    expect(f).not.toMatch(/\u001b\[2J|\u001b\]52|\u009b/);
+  });
+
+  it('Ctrl-C after saves started failing does not claim the answers are saved; it says what was kept', async () => {
+    const m = await mount();
+    await m.waitFor('Enter begin');
+    for (const [key, next] of [['\r', 'Step 1 of 4'], ['\r', 'Step 2 of 4'], ['Acme Health\r', 'Step 3 of 4'], ['\r', 'Step 4 of 4'], ['\r', 'Part 1 of'], ['\r', 'Question 1 of']] as const) {
+      m.stdin.write(key);
+      await m.waitFor(next);
+    }
+    m.stdin.write('1');
+    await m.waitFor('Question 2 of');
+    writeFileSync(m.store.path, '{"assessments": '); // the store is damaged while the wizard runs
+    m.stdin.write('1');
+    await m.waitFor('Could not save progress');
+    m.stdin.write('\u0003');
+    const f = (await m.waitFor('could NOT be saved')).replace(/\s+/g, ' ');
+    expect(f).toMatch(/What is kept is the progress saved at .* \(1 answer\)/);
+    expect(f).not.toContain('are saved');
   });
 });

@@ -42,7 +42,7 @@ export async function runMerge(files: string[], opts: Common): Promise<string> {
   const model = planModel(catalog, merged.assessment, date, { merged });
   const text = await renderModel(catalog, model, opts.format);
   const out = opts.out ?? defaultOut(model.org.name, opts.format);
-  writeAtomic(out, text, opts.force, files);
+  writeAtomic(out, text, opts.force, { inputs: files });
   return out;
 }
 
@@ -65,7 +65,7 @@ export async function runCompare(files: string[], opts: Common): Promise<string>
     text = opts.format === 'html' ? (await import('../core/html.js')).markdownToHtml(md, `Progress report: ${model.org.name}`) : md;
   }
   const out = opts.out ?? defaultOut(model.org.name, opts.format).replace('peer-ready-plan-', 'peer-ready-progress-');
-  writeAtomic(out, text, opts.force, files);
+  writeAtomic(out, text, opts.force, { inputs: files });
   return out;
 }
 
@@ -118,7 +118,7 @@ export async function runBatch(dir: string, outDir: string, opts: Common): Promi
       const out = join(outDir, outName);
       const model = planModel(catalog, a, date);
       const text = await renderModel(catalog, model, opts.format);
-      writeAtomic(out, text, opts.force, [file]);
+      writeAtomic(out, text, opts.force, { inputs: [file], flushNew: false });
       const gaps = new Set(model.actions.map((x) => x.itemId)).size;
       rows.push({ file, agency: model.org.name, band: model.timeline.label, gaps, out });
     } catch (e) {

@@ -48,6 +48,6 @@ export async function runPlan(opts: PlanOptions): Promise<string> {
   const out = opts.out ?? defaultOut(assessment.profile.name, opts.format);
   checkWritable(out, opts.force, [opts.answers]);
   const text = await formatPlan(catalog, assessment, date, opts.format);
-  writeAtomic(out, text, opts.force, [opts.answers]);
+  writeAtomic(out, text, opts.force, { inputs: [opts.answers] });
   return out;
 }

@@ -6,7 +6,7 @@ import { InputError } from './errors.js';
 /** Templates by name. `custom` marks one that came from the user (--templates DIR). */
 export type Templates = Record<string, { text: string; file: string; custom?: boolean }>;
 
-const NEEDS_ESCAPE = /[\\`*_[\]<>|~$&\u0000-\u001f\u007f\u2028\u2029]/;
+const NEEDS_ESCAPE = /[\\`*_[\]<>|~$&\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
 const LEADING = /^\s*(?:[-+=#]|\d+[.)])/;
 const escaped = new Map<string, string>();
 
@@ -24,7 +24,7 @@ export function escapeMarkdown(value: unknown): string {
       ? s
       : s
           .replace(/\r\n?|\n|\u2028|\u2029/g, ' ')
-          .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '')
+          .replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '') // C0, DEL and C1 controls
           // Only characters that can start markup mid-line are escaped, so ordinary text stays
           // readable in the raw file: with [ and ] escaped no link can form, so ( ) ! are safe.
           .replace(/[\\`*_[\]<>|~$]/g, (c) => `\\${c}`)

@@ -39,20 +39,20 @@ export const SOURCES = {
     title: "The Provider's Handbook on Developing & Implementing Peer Roles",
     author:
       'Lyn Legere, Lyn Legere Consulting, with contributions from the Western Mass Peer Network and Sera Davidow of the Western Mass Recovery Learning Community; publisher not stated',
-    date: 'year not stated',
-    where: 'www.psresources.info (named in the handbook’s conclusion as the home of its latest version)',
+    date: 'Year not stated',
+    where: 'psresources.info (named in the handbook’s conclusion as the home of its latest version)',
     headings: [
       h('Introduction', 35, 1, '3'),
       h('Top Ten Misconceptions About Peer Work', 47, 1, '4-5'),
       h('Peer Support: A Brief History', 63, 1, '6-8'),
-      h('Side Bar: The Pros and Cons of Medicaid Funding for Peer Supports', 93, 3),
+      h('Side Bar: The Pros and Cons of Medicaid Funding…', 93, 3),
       h('Common Goals vs. Tensions', 106, 1, '9-10'),
       h('Understanding the Basics: Peer Support Values', 127, 1, '11-13'),
       h('The Evidence Base', 184, 1, '14-21'),
       h('Early Implementation: Building the Foundation', 328, 1, '22-24'),
       h('Buy-in from executive level and Board of Directors', 332, 2),
       h('Creating a Culture of Respect', 358, 2),
-      h('Sidebar: Is it Best Practice to Hire People into Peer Roles at the Same Agency Where They Also Receive Services?', 378, 3),
+      h('Sidebar: Is it Best Practice to Hire People into Peer Roles…?', 378, 3),
       h('Stage 2 of Implementation: Policy Review and Readiness', 397, 1, '25-28'),
       h('Identify appropriate supervisors', 411, 2),
       h("Sidebar: What's harder—Supervising 'peer' or 'non-peer' staff?", 423, 3),
@@ -73,7 +73,8 @@ export const SOURCES = {
   },
   cmpss: {
     short: 'CMPSS Guidelines',
-    title: '2024 Best Practice Guidelines for Employing Certified Medi-Cal Peer Support Specialists',
+    // The title page reads "2024 Best Practice Guidelines for …"; the year is given with the date.
+    title: 'Best Practice Guidelines for Employing Certified Medi-Cal Peer Support Specialists',
     author: 'CalMHSA, with its Medi-Cal Peer Certification Stakeholder Advisory Council (named in the acknowledgments and contact details)',
     date: '2024, revised 11/19/24',
     headings: [
@@ -104,7 +105,7 @@ export const SOURCES = {
       h('Beyond Policies and Procedures: Welcoming and Celebrating Diversity for Peers', 433, 2, '18'),
       h('Encouraging Team Collaboration and Communication', 446, 2, '18'),
       h('Developing and Implementing Policies and Procedures that Support Peer Work', 458, 2, '19'),
-      h('Creating a Feedback Mechanism for CMPSS Workers to Provide Input on Policies and Procedures', 476, 2, '19'),
+      h('Creating a Feedback Mechanism for CMPSS Workers…', 476, 2, '19'),
       h('5. Training and Professional Development', 491, 1, '21'),
       h('Providing Initial and Ongoing Training', 495, 2, '21'),
       h('Supporting Peer Worker Development', 522, 2, '22'),
@@ -136,9 +137,10 @@ export const SOURCES = {
   },
   'wi-cps': {
     short: 'Wisconsin CPS Guide',
-    title: 'Certified Peer Specialists (CPS) in the Workplace: A guide for the effective hiring, integration, and supporting of CPS services in Wisconsin',
-    author: 'not stated (written for the Wisconsin Peer Specialist Employment Initiative; the acknowledgments thank Access to Independence staff and others)',
-    date: 'year not stated',
+    // The subtitle describes it as a guide for Wisconsin employers hiring, integrating and supporting CPS services.
+    title: 'Certified Peer Specialists (CPS) in the Workplace',
+    author: 'Author not stated (written for the Wisconsin Peer Specialist Employment Initiative; the acknowledgments thank Access to Independence staff and others)',
+    date: 'Year not stated',
     headings: [
       h('Introduction', 40, 1),
       h('How to Use this Document', 52, 1, '3'),
@@ -170,10 +172,10 @@ export const SOURCES = {
   },
   'wi-cpps': {
     short: 'Wisconsin CPPS Guide',
-    title:
-      'Certified Parent Peer Specialists (CPPS) in the Workplace: A guide for the effective hiring, integration, and supporting of CPPS services in Wisconsin',
-    author: 'not stated (written for the Wisconsin Peer Specialist Employment Initiative)',
-    date: 'year not stated',
+    // The subtitle describes it as a guide for Wisconsin employers hiring, integrating and supporting CPPS services.
+    title: 'Certified Parent Peer Specialists (CPPS) in the Workplace',
+    author: 'Author not stated (written for the Wisconsin Peer Specialist Employment Initiative)',
+    date: 'Year not stated',
     headings: [
       h('How to Use this Document', 39, 1, '3'),
       h('History of the Wisconsin Peer Specialist Employment Initiative', 51, 1, '4'),
@@ -198,11 +200,12 @@ export const SOURCES = {
   },
   'cw-m4': {
     short: 'Child Welfare Toolkit, Module 4',
+    // Shortened with an ellipsis where the toolkit's full title runs on (…Involved with Child Welfare Services).
     title:
-      'Peer Support Specialist Programs for Families Affected by Substance Use and Involved with Child Welfare Services: A Four-Module Implementation Toolkit. Module 4: Strategies for Developing the Peer Support Specialist Workforce',
+      'Module 4: Strategies for Developing the Peer Support Specialist Workforce, in Peer Support Specialist Programs for Families Affected by Substance Use …: A Four-Module Implementation Toolkit',
     author:
       "National Center on Substance Abuse and Child Welfare (NCSACW), supported by the Children's Bureau, Administration for Children and Families, and co-funded by SAMHSA",
-    date: 'year not stated',
+    date: 'Year not stated',
     headings: [
       h('Module 4: Strategies for Developing the Peer Support Specialist Workforce', 22, 1),
       h('Recruiting and Hiring Skilled Staff', 30, 2),
@@ -245,17 +248,13 @@ export function headingSpans(doc: DocKey): Map<string, HeadingSpan> {
   const hs: readonly Heading[] = SOURCES[doc].headings;
   hs.forEach((hd, i) => {
     const next = hs.slice(i + 1).find((n) => n.level <= hd.level);
-    // The closest heading at or before this one, at a higher or equal level, that has pages.
-    let paged: Heading | undefined;
-    let level = hd.level;
-    for (let j = i; j >= 0; j--) {
+    // The heading itself if the contents give its pages; else the nearest enclosing heading
+    // (a lower level) that has pages; for a top-level heading the contents leave out, the
+    // nearest top-level heading before it that has pages.
+    let paged: Heading | undefined = hd.pages ? hd : undefined;
+    for (let j = i - 1; j >= 0 && !paged; j--) {
       const c = hs[j]!;
-      if (c.level > level) continue;
-      level = c.level;
-      if (c.pages) {
-        paged = c;
-        break;
-      }
+      if (c.pages && (c.level < hd.level || (hd.level === 1 && c.level === 1))) paged = c;
     }
     out.set(hd.title, { heading: hd, first: hd.line, last: next ? next.line - 1 : DOC_END[doc], ...(paged ? { paged } : {}) });
   });
@@ -278,7 +277,7 @@ export function citationLabel(doc: DocKey, section: string): string {
   if (!paged) return `${src.short}, section “${heading.title}”`;
   if (paged === heading) return `${src.short}, ${heading.title}, ${pageLabel(paged.pages!)}`;
   if (heading.level === 1) return `${src.short}, section “${heading.title}” (not in the contents; it follows ${paged.title}, ${pageLabel(paged.pages!)})`;
-  return `${src.short}, ${paged.title}, ${pageLabel(paged.pages!)} (section “${heading.title}”)`;
+  return `${src.short}, ${paged.title}, ${pageLabel(paged.pages!)}, section “${heading.title}”`;
 }
 
 /** Why a citation does not fit the sources data, or undefined when it does. */

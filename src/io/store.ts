@@ -6,10 +6,20 @@
 // aside (config.json.corrupt-<time>) with a one-line warning and the wizard starts afresh;
 // records that do not check out are dropped the same way, the original file kept.
 //
+// A store that cannot be used at all (its folder cannot be created, config.json is a folder, a
+// corrupt file cannot be moved aside) is an InputError with a message: exit 2, never a stack trace.
+//
+// Two wizards on one organisation: each save first reads the record back from the file. If it is
+// not what this wizard last saw (another wizard saved it meanwhile), nothing is overwritten: this
+// wizard's answers go to a copy under a new id, and the wizard says so. No answers are lost.
+//
 // conf (and the JSON-schema validator it brings) is loaded only when the store is opened, after
 // the wizard's first frame is on screen.
 import type Conf from 'conf';
 import { copyFileSync, existsSync, readFileSync, renameSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { InputError } from '../core/errors.js';
+import { displayWidth, padDisplay, terminalText } from '../core/terminal-text.js';
 import type { AssessmentRecord, SavedAssessment } from '../core/wizard-state.js';
 import { PROGRAM_TYPES } from '../core/answers.js';
 
@@ -26,9 +36,18 @@ export interface OpenedStore {
   warning?: string;
 }
 
+/** JSON with sorted keys: the same record reads the same whatever order its fields were written in. */
+function canonical(v: unknown): string {
+  return JSON.stringify(v, (_, x: unknown) =>
+    x && typeof x === 'object' && !Array.isArray(x) ? Object.fromEntries(Object.entries(x).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : x,
+  );
+}
+
 export class AssessmentStore {
   readonly #conf: Conf<StoreData>;
   readonly #records: Map<string, SavedAssessment>;
+  /** Records this store had to save under another id, because another wizard was saving them too. */
+  readonly #movedTo = new Map<string, string>();
 
   constructor(conf: Conf<StoreData>, records: SavedAssessment[]) {
     this.#conf = conf;
@@ -48,13 +67,27 @@ export class AssessmentStore {
     return this.#records.get(id);
   }
 
-  /** Save one assessment now (synchronously). Only this record is written; others in the file are kept. */
+  /**
+   * Save one assessment now (synchronously). Only this record is written; others in the file are
+   * kept. If another wizard has saved the same record since this one last did, it is left as it
+   * is and this record is saved under a new id: the result's id says where it went.
+   */
   put(record: AssessmentRecord, now: Date = new Date()): SavedAssessment {
+    let id = this.#movedTo.get(record.id) ?? record.id;
+    // Read the file once (conf reads it afresh): records other wizards saved are kept as they are.
+    const data = this.#conf.store;
+    const all: Record<string, SavedAssessment> = data.assessments ?? {};
+    const onDisk = Object.hasOwn(all, id) ? all[id] : undefined;
+    if (onDisk !== undefined && canonical(onDisk) !== canonical(this.#records.get(id))) {
+      let n = 2;
+      while (`${record.id}-${n}` in all || this.#records.has(`${record.id}-${n}`)) n++;
+      id = `${record.id}-${n}`;
+      this.#movedTo.set(record.id, id);
+    }
     const stamp = now.toISOString();
-    const saved: SavedAssessment = { ...record, createdAt: this.#records.get(record.id)?.createdAt ?? stamp, updatedAt: stamp };
-    this.#conf.set('version', 1);
-    this.#conf.set(`assessments.${record.id}`, saved);
-    this.#records.set(record.id, saved);
+    const saved: SavedAssessment = { ...record, id, createdAt: this.#records.get(id)?.createdAt ?? stamp, updatedAt: stamp };
+    this.#conf.store = { ...data, version: 1, assessments: { ...all, [id]: saved } };
+    this.#records.set(id, saved);
     return saved;
   }
 
@@ -62,6 +95,31 @@ export class AssessmentStore {
     this.#conf.delete(`assessments.${id}` as keyof StoreData);
     this.#records.delete(id);
   }
+}
+
+const REASON: Record<string, string> = {
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  EROFS: 'the file system is read-only',
+  ENOSPC: 'the disk is full',
+  ENOTDIR: 'a part of the path is a file, not a folder',
+  EEXIST: 'a file stands where a folder should be',
+  EISDIR: 'it is a folder, not a file',
+};
+
+function why(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException)?.code;
+  return code ? `${code}: ${REASON[code] ?? 'an error'}` : e instanceof Error ? e.message : String(e);
+}
+
+const ELSEWHERE = `set ${STORE_DIR_ENV} to a folder you can write, or fix this and try again`;
+
+/** The store cannot be used at all: say where and why, and how to go on. */
+function unusable(where: string, e: unknown): InputError {
+  const code = (e as NodeJS.ErrnoException)?.code;
+  const path = (e as NodeJS.ErrnoException)?.path ?? where;
+  if (code === 'EISDIR') return new InputError(terminalText(path), '', `is a folder, but peer-ready keeps saved progress in a file of that name; move the folder away, or ${ELSEWHERE}`);
+  return new InputError(terminalText(where), '', `saved progress cannot be kept here (${why(e)}${resolve(path) !== resolve(where) ? ` at ${terminalText(path)}` : ''}); ${ELSEWHERE}`);
 }
 
 const backupName = (file: string, now: Date) => `${file}.corrupt-${now.toISOString().replace(/[:.]/g, '-')}`;
@@ -75,18 +133,23 @@ export async function openStore(dir: string | undefined = process.env[STORE_DIR_
   // While opening, a file that is not JSON reads as empty so conf does not throw; it is checked
   // (and moved aside) below. After that, conf's own strict parsing applies.
   let opening = true;
-  const conf = new Conf<StoreData>({
-    projectName: 'peer-ready',
-    ...(dir ? { cwd: dir } : {}),
-    deserialize: (text: string) => {
-      if (!opening) return JSON.parse(text) as StoreData;
-      try {
-        return JSON.parse(text) as StoreData;
-      } catch {
-        return {} as StoreData;
-      }
-    },
-  });
+  let conf: Conf<StoreData>;
+  try {
+    conf = new Conf<StoreData>({
+      projectName: 'peer-ready',
+      ...(dir ? { cwd: dir } : {}),
+      deserialize: (text: string) => {
+        if (!opening) return JSON.parse(text) as StoreData;
+        try {
+          return JSON.parse(text) as StoreData;
+        } catch {
+          return {} as StoreData;
+        }
+      },
+    });
+  } catch (e) {
+    throw unusable(dir ? join(dir, 'config.json') : 'the saved progress file', e);
+  }
   opening = false;
 
   const file = conf.path;
@@ -104,7 +167,11 @@ export async function openStore(dir: string | undefined = process.env[STORE_DIR_
   if (top && !top.success) problem = 'is not a peer-ready store';
   if (problem || !top?.success) {
     const backup = backupName(file, now);
-    renameSync(file, backup);
+    try {
+      renameSync(file, backup);
+    } catch (e) {
+      throw new InputError(terminalText(file), '', `${problem}, and it could not be moved aside (${why(e)}); move or remove it, or ${ELSEWHERE}`);
+    }
     return {
       store: new AssessmentStore(conf, []),
       warning: `the saved progress file ${file} ${problem}; it was moved to ${backup} and the wizard starts afresh.`,
@@ -121,8 +188,12 @@ export async function openStore(dir: string | undefined = process.env[STORE_DIR_
   if (bad.length === 0) return { store: new AssessmentStore(conf, good) };
 
   const backup = backupName(file, now);
-  copyFileSync(file, backup);
-  conf.set('assessments', Object.fromEntries(good.map((r) => [r.id, r])));
+  try {
+    copyFileSync(file, backup);
+    conf.set('assessments', Object.fromEntries(good.map((r) => [r.id, r])));
+  } catch (e) {
+    throw new InputError(terminalText(file), '', `${bad.length} saved assessment${bad.length === 1 ? '' : 's'} in it could not be read, and the file could not be copied aside and tidied (${why(e)}); ${ELSEWHERE}`);
+  }
   return {
     store: new AssessmentStore(conf, good),
     warning: `${bad.length} saved assessment${bad.length === 1 ? '' : 's'} in ${file} could not be read and ${bad.length === 1 ? 'was' : 'were'} left out (${bad.join(', ')}); the original file was kept as ${backup}.`,
@@ -144,21 +215,23 @@ export function localStamp(iso: string): string {
 
 /** The saved assessments as a table (for --list). */
 export function formatList(records: readonly SavedAssessment[], path: string, programTitles: Readonly<Record<string, string>> = PROGRAM_TYPES): string {
+  path = terminalText(path);
   if (records.length === 0) return `No saved assessments yet. Run peer-ready to start one.\n(Progress is saved in ${path}.)\n`;
   const rows = [
     ['Organisation', 'Program', 'Progress', 'Last updated', 'Status'],
+    // Names and paths come from the store file: shown escaped, never raw; aligned by columns.
     ...records.map((r) => [
-      r.profile.name ?? r.id,
+      terminalText(r.profile.name ?? r.id),
       r.profile.programType ? (programTitles[r.profile.programType] ?? r.profile.programType) : '-',
       `${Object.keys(r.values).length}/${r.total}`,
       localStamp(r.updatedAt),
-      r.status === 'saved' && r.files ? `${STATUS_LABEL.saved} (${r.files.plan})` : STATUS_LABEL[r.status],
+      r.status === 'saved' && r.files ? `${STATUS_LABEL.saved} (${terminalText(r.files.plan)})` : STATUS_LABEL[r.status],
     ]),
   ];
-  const widths = rows[0]!.map((_, c) => Math.max(...rows.map((row) => row[c]!.length)));
+  const widths = rows[0]!.map((_, c) => Math.max(...rows.map((row) => displayWidth(row[c]!))));
   const lines = rows.map((row) =>
     row
-      .map((cell, c) => (c === row.length - 1 ? cell : cell.padEnd(widths[c]!)))
+      .map((cell, c) => (c === row.length - 1 ? cell : padDisplay(cell, widths[c]!)))
       .join('  ')
       .trimEnd(),
   );
@@ -168,6 +241,6 @@ export function formatList(records: readonly SavedAssessment[], path: string, pr
 /** `peer-ready --list`. */
 export async function listCommand(): Promise<string> {
   const { store, warning } = await openStore();
-  if (warning) process.stderr.write(`peer-ready: ${warning}\n`);
+  if (warning) process.stderr.write(`peer-ready: ${terminalText(warning)}\n`);
   return formatList(store.list(), store.path);
 }

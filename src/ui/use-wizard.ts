@@ -14,6 +14,8 @@ export interface WizardDeps {
   /** Write the plan and the answers file; resolves to the event that reports how it went. */
   write: (state: WizardState, effect: WriteEffect) => Promise<WizardEvent>;
   exit: (code: number) => void;
+  /** The words shown when the wizard stops (they must not claim a save that failed). */
+  quitText?: (state: WizardState) => string;
 }
 
 export function useWizard(deps: WizardDeps): { state: WizardState; dispatch: (event: WizardEvent) => void } {

@@ -44,12 +44,12 @@ export function Wizard({ deps, run, color = true, interruptRef }: WizardProps) {
 
   return (
     <ColorContext.Provider value={color}>
-      <Screen ctx={deps.ctx} state={state} run={run} />
+      <Screen ctx={deps.ctx} state={state} run={run} quitText={deps.quitText} />
     </ColorContext.Provider>
   );
 }
 
-function Screen({ ctx, state, run }: ScreenProps & { run: RunInfo }) {
+function Screen({ ctx, state, run, quitText }: ScreenProps & { run: RunInfo; quitText?: WizardDeps['quitText'] }) {
   const props = { ctx, state };
   switch (state.screen.kind) {
     case 'resume':
@@ -88,7 +88,9 @@ function Screen({ ctx, state, run }: ScreenProps & { run: RunInfo }) {
       return (
         <Box marginTop={1}>
           <Text>
-            {state.id
+            {quitText
+              ? quitText(state)
+              : state.id
               ? `Your answers for ${state.profile.name ?? state.id} are saved. Run ${run.command ?? 'peer-ready'} again to continue where you left off.`
               : 'Stopped. Nothing was saved (no organization had been named yet).'}
           </Text>
