@@ -160,3 +160,28 @@ describe('screen-reader mode', () => {
     for (const frame of [f]) expect(frame).not.toMatch(/[❯│╭╮╰╯─█░]/);
   });
 });
+
+describe('owners from the review', () => {
+  it('o on a question row names its owner without leaving the review', async () => {
+    const m = await mount({ columns: 60, rows: 30 });
+    await toFirstQuestion(m);
+    m.press('o');
+    await m.waitFor("Who owns this item's work?");
+    m.press('Peer program lead\r');
+    await m.waitFor('Owner: Peer program lead');
+    m.press('1');
+    await m.waitFor('Question 2 of');
+    m.press('r');
+    let f = await m.waitFor('Review your answers');
+    expect(f).toContain('o owner');
+    m.press('o');
+    f = await m.waitFor('Roles already used for this organization');
+    expect(f).toContain('Review your answers');
+    expect(lines(f).length).toBeLessThanOrEqual(30);
+    m.press(`${KEY.down}\r`);
+    f = await m.waitFor('Owner set: Peer program lead.');
+    expect(f).toContain('Review your answers');
+    const rec = (await m.record())[0]!;
+    expect(rec.owners).toEqual({ [items[0]!.item.id]: 'Peer program lead', [items[1]!.item.id]: 'Peer program lead' });
+  });
+});

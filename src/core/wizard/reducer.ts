@@ -291,6 +291,10 @@ function onReview(ctx: WizardContext, s: WizardState, key: Key): Step {
     return done(shown === undefined ? next : { ...next, reviewCursor: shown });
   };
 
+  // The owner of the highlighted question, set from the review (o).
+  const item = s.reviewCursor >= PROFILE_ROWS.length ? itemsOf(ctx, s)[s.reviewCursor - PROFILE_ROWS.length]?.item : undefined;
+  if (s.owner && item) return onOwner(ctx, s, item.id, key);
+
   if (s.filtering) {
     if (is('up', key, true)) return move(at - 1);
     if (is('down', key, true)) return move(at + 1);
@@ -307,6 +311,7 @@ function onReview(ctx: WizardContext, s: WizardState, key: Key): Step {
   if (is('first', key)) return move(0);
   if (is('last', key)) return move(rows.length - 1);
   if (is('filter', key)) return done({ ...s, filtering: true });
+  if (is('owner', key) && item && rows.some((r) => r.index === s.reviewCursor)) return done({ ...s, owner: { input: field(s.owners[item.id] ?? ''), cursor: -1 } });
   if (is('nextOpen', key) || is('previousOpen', key)) {
     const to = nextOpen(ctx, s, is('nextOpen', key) ? 1 : -1);
     return done(to === undefined ? { ...s, message: 'Every question shown is answered, none "Not sure".' } : { ...s, reviewCursor: to });

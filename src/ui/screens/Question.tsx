@@ -110,7 +110,7 @@ export function QuestionScreen({ ctx, state }: ScreenProps) {
 }
 
 /** Who owns the work on this item: type a role, or pick one already used for this organization. */
-function OwnerEditor({ ctx, state }: ScreenProps) {
+export function OwnerEditor({ ctx, state }: ScreenProps) {
   const ed = state.owner!;
   const roles = knownOwners(ctx, state);
   return (

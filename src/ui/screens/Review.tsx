@@ -2,9 +2,10 @@
 // by status; jump to the next unanswered or "Not sure" item, or filter by typing (/).
 import { Box, Text, useIsScreenReaderEnabled, useStdout } from 'ink';
 import { legendEntry } from '../../core/wizard/bindings.js';
-import { PROFILE_ROWS, reviewRow, reviewRows, statusCounts, visibleRows, type ReviewRow } from '../../core/wizard-state.js';
+import { knownOwners, PROFILE_ROWS, reviewRow, reviewRows, statusCounts, visibleRows, type ReviewRow } from '../../core/wizard-state.js';
 import { Tone } from '../theme.js';
 import { FieldView, Frame, Labelled, legendLines, linesAt, Para, QUIT, type Legend } from '../widgets.js';
+import { OwnerEditor } from './Question.js';
 import type { ScreenProps } from './types.js';
 
 /** Room for a header's count ("12/25 answered"). */
@@ -40,12 +41,15 @@ export function ReviewScreen({ ctx, state }: ScreenProps) {
   const at = Math.max(0, lines.findIndex((l) => 'row' in l && l.row.index === state.reviewCursor));
   const current = rows.some((r) => r.index === state.reviewCursor) ? reviewRow(ctx, state, state.reviewCursor) : undefined;
 
-  const legend: Legend = state.filtering
+  const legend: Legend = state.owner
+    ? [legendEntry('choose', 'save owner'), legendEntry(['up', 'down'], 'pick a role', true), legendEntry('backFromText', 'cancel'), ['Ctrl-U', 'clear'], QUIT]
+    : state.filtering
     ? [legendEntry(['up', 'down'], 'move', true), legendEntry('choose', 'done typing'), legendEntry('backFromText', 'clear filter'), QUIT]
     : [
         legendEntry(['up', 'down'], 'move'),
         legendEntry(['pageUp', 'pageDown'], 'page'),
         legendEntry('choose', 'change'),
+        legendEntry('owner', 'owner'),
         legendEntry('nextOpen', 'next open item'),
         legendEntry('filter', 'filter'),
         legendEntry('toResults', 'continue to results'),
@@ -58,7 +62,13 @@ export function ReviewScreen({ ctx, state }: ScreenProps) {
 
   // Everything but the list, in lines, so the whole screen fits the terminal's height.
   const inner = columns - 4;
-  const detail = current
+  const roles = state.owner ? knownOwners(ctx, state).length : 0;
+  const detail = state.owner && current
+    ? linesAt(current.label, columns) +
+      linesAt("Who owns this item's work? A role, e.g. HR director (it goes into the plan beside its tasks):", columns) +
+      1 +
+      (roles ? 1 + linesAt('Roles already used for this organization (↑↓ to pick one):', columns) + roles : 0)
+    : current
     ? 2 + linesAt(current.flat ? `${current.group} · ${current.flat.item.id}` : 'Organization', inner) + linesAt(current.label, inner) +
       linesAt(`Answer: ${current.answer}`, inner) + (current.note ? linesAt(`Note: ${current.note}`, inner) : 0) + (current.owner ? linesAt(`Owner: ${current.owner}`, inner) : 0)
     : 0;
@@ -116,7 +126,12 @@ export function ReviewScreen({ ctx, state }: ScreenProps) {
         )}
         {start + visible < lines.length ? <Tone tone="muted">{`  ↓ ${lines.length - start - visible} more line${lines.length - start - visible === 1 ? '' : 's'}`}</Tone> : sr ? null : <Text> </Text>}
       </Box>
-      {current ? (
+      {state.owner && current ? (
+        <Box marginTop={1} flexDirection="column">
+          <Para bold text={current.label} />
+          <OwnerEditor ctx={ctx} state={state} />
+        </Box>
+      ) : current ? (
         <Box marginTop={1} flexDirection="column" borderStyle="round" paddingX={1}>
           <Para text={current.flat ? `${current.group} · ${current.flat.item.id}` : 'Organization'} />
           <Para bold text={current.label} />
