@@ -108,6 +108,19 @@ describe.skipIf(!hasTmux)('wizard features in a real terminal (tmux)', () => {
     expect(rec!.owners).toEqual({ [items[0]!.item.id]: 'Clinical director', [items[1]!.item.id]: 'Clinical director' });
   }, 60_000);
 
+  it('keys typed before the first screen is drawn are applied, in order', async () => {
+    const t = start('typeahead');
+    // At once, before the wizard has loaded: begin, first program, a name, Enter.
+    t.keys('Enter', 'Enter');
+    t.type('Early Bird');
+    t.keys('Enter');
+    await t.waitFor('Step 3 of 4');
+    const [rec] = await t.records();
+    expect(rec!.profile).toEqual({ programType: 'general', name: 'Early Bird' });
+    t.keys('C-c');
+    await t.waitFor('EXIT=130');
+  }, 60_000);
+
   it('--screen-reader: plain lines with the highlight, the field and the keys in words, and no drawing', async () => {
     const t = start('reader', ['--screen-reader']);
     let s = await t.waitFor('Keys: Enter begin');

@@ -105,10 +105,10 @@ describe('binding table', () => {
 });
 
 describe('pasted line breaks', () => {
-  it('a line feed inside a chunk is a space; Enter (CR) still submits', () => {
-    expect(keysFromText('ab\ncd')).toEqual([char('a'), char('b'), char(' '), char('c'), char('d')]);
+  it('outside a paste, CR and LF are Enter (LF: typed before raw mode); inside one, a space', () => {
     expect(keysFromText('ab\r')).toEqual([char('a'), char('b'), { name: 'return' }]);
-    expect(keysFromText('\n')).toEqual([{ name: 'return' }]);
+    expect(keysFromText('\n\nab\n')).toEqual([{ name: 'return' }, { name: 'return' }, char('a'), char('b'), { name: 'return' }]);
+    expect(keysFromText('ab\ncd', true)).toEqual([char('a'), char('b'), char(' '), char('c'), char('d')]);
   });
   it('inside a bracketed paste no line break is Enter, however it arrives', () => {
     const r = new KeyReader();

@@ -19,6 +19,11 @@ const CLEAR_LINE = '\r\u001B[2K';
 export async function runWizard(opts: WizardOptions): Promise<number> {
   const out = process.stdout;
   out.write('peer-ready · loading…');
+  // Keys typed while loading wait, unechoed, for the wizard, which applies them in order: the
+  // terminal goes into raw mode now rather than when Ink starts (Ink keeps it so, and restores it).
+  const stdin = process.stdin;
+  const early = stdin.isTTY && typeof stdin.setRawMode === 'function';
+  if (early) stdin.setRawMode(true);
   let loaded;
   try {
     const [ink, react, wizard, session, theme] = await Promise.all([
@@ -29,6 +34,9 @@ export async function runWizard(opts: WizardOptions): Promise<number> {
       import('./theme.js'),
     ]);
     loaded = { ink, react, wizard, theme, session: await session.openSession(opts) };
+  } catch (e) {
+    if (early) stdin.setRawMode(false);
+    throw e;
   } finally {
     out.write(CLEAR_LINE);
   }

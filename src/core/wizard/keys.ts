@@ -48,9 +48,9 @@ export const char = (ch: string): Key => ({ name: 'char', ch });
 export const ctrl = (ch: string): Key => ({ name: 'char', ch, ctrl: true });
 
 /**
- * Split raw text (a paste, or fast typing delivered in one chunk) into keys. Enter arrives as CR;
- * a line feed inside a longer chunk is a pasted line break, and inside a paste (`pasted`) every
- * line break is: those become a space, so a pasted paragraph never submits a text field.
+ * Split raw text (a paste, or fast typing delivered in one chunk) into keys. Enter arrives as CR,
+ * or as LF when it was typed before the terminal went into raw mode. Inside a bracketed paste
+ * (`pasted`) every line break becomes a space, so a pasted paragraph never submits a text field.
  */
 export function keysFromText(text: string, pasted = false): Key[] {
   const out: Key[] = [];
@@ -59,7 +59,7 @@ export function keysFromText(text: string, pasted = false): Key[] {
     const c = chars[i]!;
     const code = c.codePointAt(0)!;
     if (c === '\r' && chars[i + 1] === '\n' && pasted) continue; // CRLF: one break
-    if ((c === '\r' || c === '\n') && (pasted || (c === '\n' && chars.length > 1))) out.push(char(' '));
+    if ((c === '\r' || c === '\n') && pasted) out.push(char(' '));
     else if (c === '\r' || c === '\n') out.push({ name: 'return' });
     else if (c === '\x7f' || c === '\b') out.push({ name: 'backspace' });
     else if (c === '\t') out.push({ name: 'tab' });
