@@ -11,7 +11,7 @@ export function toAssessment(ctx: WizardContext, s: WizardState): Assessment | u
     const value = s.values[item.id];
     if (value === undefined) return undefined;
     const note = s.notes[item.id];
-    const owner = s.owners[item.id];
+    const owner = s.owners?.[item.id];
     answers[item.id] = { value, ...(note ? { note } : {}), ...(owner ? { owner } : {}) };
   }
   const { name, programType, startDate, timelineFixed, targetDate, respondent } = s.profile;
@@ -55,7 +55,7 @@ export function toRecord(ctx: WizardContext, s: WizardState): AssessmentRecord |
     profile: s.profile,
     values: s.values,
     notes: s.notes,
-    ...(Object.keys(s.owners).length ? { owners: s.owners } : {}),
+    ...(s.owners && Object.keys(s.owners).length ? { owners: s.owners } : {}),
     position: s.position,
     status: s.status,
     total: itemsOf(ctx, s).length,
