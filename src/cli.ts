@@ -31,7 +31,8 @@ Options
   --out FILE|-        where to write (default: peer-ready-plan-<organisation>.<format>; - for stdout)
   --out-dir DIR       folder for plans when --answers is a folder
   --format md|html|json   plan format (default md)
-  --date YYYY-MM-DD   the plan's date (default: the file's assessedOn, else today); same answers + date = same plan
+  --date YYYY-MM-DD   the plan's date, 2000-01-01 to 2099-12-31 (default: the file's assessedOn, else
+                      today); same answers + date = same plan
   --templates DIR     your own Mustache templates; any not in DIR come from the built-in set
   --force             replace an existing output file
   --screen-reader     wizard: plain lines that read well with a screen reader (or INK_SCREEN_READER=true)
@@ -147,7 +148,7 @@ export async function main(argv: string[]): Promise<number> {
     const { PROGRAM_TYPES } = await import('./core/answers.js');
     const { questionnairesFor } = await import('./core/format.js');
     const program = (o.program ?? 'general') as keyof typeof PROGRAM_TYPES;
-    if (!(program in PROGRAM_TYPES)) throw new UsageError(`--program must be one of ${Object.keys(PROGRAM_TYPES).join(', ')} (got "${program}")`);
+    if (!Object.hasOwn(PROGRAM_TYPES, program)) throw new UsageError(`--program must be one of ${Object.keys(PROGRAM_TYPES).join(', ')} (got "${program}")`);
     const qs = questionnairesFor(await loadCatalog(), program);
     const date = (await import('./commands/plan.js')).checkDate(o.date ?? today());
     writeAtomic(o.out ?? '-', o.json ? t.answersTemplateJson(qs, date, program) : t.answersTemplateYaml(qs, date, program), !!o.force);
@@ -218,6 +219,8 @@ export function reportError(e: unknown): number {
     if (e instanceof UsageError) process.stderr.write('Run peer-ready --help for usage.\n');
     return EXIT.input;
   }
-  process.stderr.write(`peer-ready: internal error: ${terminalText((e as Error)?.stack ?? String(e), { multiline: true })}\nPlease report this; nothing was written.\n`);
+  const written = (e as { written?: unknown })?.written;
+  const kept = Array.isArray(written) && written.length > 0 ? `${written.length} plan${written.length === 1 ? ' was' : 's were'} written before it: ${terminalText(written.join(', '))}.` : 'nothing was written.';
+  process.stderr.write(`peer-ready: internal error: ${terminalText((e as Error)?.stack ?? String(e), { multiline: true })}\nPlease report this; ${kept}\n`);
   return EXIT.internal;
 }

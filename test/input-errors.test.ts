@@ -4,12 +4,14 @@
 // within a stated range, and JSON Schemas that compile under Ajv's strict mode.
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
 import type { AnswersFile } from '../src/core/answers.js';
 import { addMonths, dateProblem, dayBefore, daysInMonth, isRealDate, monthsBetween } from '../src/core/dates.js';
 import { InputError, MAX_PROBLEMS } from '../src/core/errors.js';
+import { MAX_PARTIAL_DEPTH } from '../src/core/render.js';
 import { parseJsonText } from '../src/io/answers-file.js';
 import { parseYamlText } from '../src/io/yaml.js';
 import { loadCatalog } from '../src/io/load.js';
@@ -103,13 +105,8 @@ describe('JSON mistakes: always line and column, on one line, never the file\'s 
     ['the end of the file', '{"profile": {"name": "x"}', 'line 1, column 26'],
     ['text after the object', '{"profile": 1}\n{}', 'line 2, column 1'],
   ];
-  it.each(cases)('%s', (_name, text, where) => {
-    let error: unknown;
-    try {
-      parseJsonText(text, 'answers.json');
-    } catch (e) {
-      error = e;
-    }
+  it.each(cases)('%s', async (_name, text, where) => {
+    const error = await parseJsonText(text, 'answers.json').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(InputError);
     const message = (error as InputError).message;
     expect(message).toMatch(new RegExp(`^answers\\.json: ${where}: not valid JSON: \\S`));
@@ -199,7 +196,7 @@ describe('wrongly typed entries say what was expected', () => {
     ['null', null, /answers\.tl\.01: expected an answer .*, got null/],
     ['a list', ['true'], /answers\.tl\.01: expected an answer .*, got a list/],
     ['a numeric note', { value: 'true', note: 12 }, /answers\.tl\.01\.note: expected text \(a string\), got number 12/],
-    ['an object without a value', { note: 'x' }, /answers\.tl\.01\.value: missing \(expected an answer: text such as "yes" or "not-sure", or true or false\)/],
+    ['an object without a value', { note: 'x' }, /answers\.tl\.01\.value: missing: expected an answer: text such as "yes" or "not-sure", or true or false$/m],
     ['an object with an unknown field', { value: 'true', comment: 'x' }, /answers\.tl\.01: unknown field "comment"/],
     ['a number as a value', { value: 1 }, /answers\.tl\.01\.value: expected an answer: text such as "yes" or "not-sure", or true or false, got number 1/],
   ];
@@ -210,6 +207,27 @@ describe('wrongly typed entries say what was expected', () => {
     expect(r.stderr).not.toMatch(/Invalid input/);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
     expectCleanFailure(r, dir, ['answers.json']);
+  });
+
+  it('missing fields say what is expected; a long unknown id is cut short and answered quickly', () => {
+    const dir = folder({ 'a.json': { version: 1, profile: {}, answers: {} }, 'b.json': withAnswers({ ['x'.repeat(3_000_000)]: 'yes' }) });
+    const r = run(['--answers', join(dir, 'a.json'), '--out', join(dir, 'plan.md')]);
+    expect(r.stderr).toMatch(/^ {2}profile\.name: missing: expected text \(a string\)$/m);
+    expect(r.stderr).toMatch(/^ {2}profile\.programType: missing: expected one of general, wi-cps, wi-cpps, ca-cmpss, child-welfare$/m);
+    expect(r.stderr).toMatch(/^ {2}profile\.startDate: missing: expected a date written YYYY-MM-DD$/m);
+    expect(r.stderr).toMatch(/^ {2}profile\.timelineFixed: missing: expected true or false$/m);
+    expectCleanFailure(r, dir, ['a.json', 'b.json']);
+    const long = run(['--answers', join(dir, 'b.json'), '--out', join(dir, 'plan.md')]);
+    expect(long.stderr).toMatch(/^peer-ready: \S+b\.json: answers\.x{60}…: unknown question id "x{60}…"$/m);
+    expect(long.stderr.length).toBeLessThan(1000);
+    expectCleanFailure(long, dir, ['a.json', 'b.json']);
+  });
+
+  it('a YAML file with a second document is one error', () => {
+    const dir = folder({ 'answers.yaml': `${stringify(good())}---\nversion: 1\n` });
+    const r = run(['--answers', join(dir, 'answers.yaml'), '--out', join(dir, 'plan.md')]);
+    expect(r.stderr).toMatch(/answers\.yaml: line \d+, column \d+: not valid YAML: Source contains multiple documents/);
+    expectCleanFailure(r, dir, ['answers.yaml']);
   });
 
   it('a wrongly typed profile field or version', () => {
@@ -334,6 +352,13 @@ describe('the command line', () => {
     }
   });
 
+  it.each(['__proto__', 'constructor', 'toString'])('answers-template --program %s is a usage error, not an internal one', (program) => {
+    const r = run(['answers-template', '--program', program]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(new RegExp(`^peer-ready: --program must be one of general, wi-cps, wi-cpps, ca-cmpss, child-welfare \\(got "${program}"\\)`));
+    expect(r.stdout).toBe('');
+  });
+
   it('--force=yes: a flag takes no value', () => {
     expect(run(['--answers', 'x.json', '--force=yes']).stderr).toMatch(/^peer-ready: --force takes no value/);
   });
@@ -386,3 +411,85 @@ describe('JSON Schemas compile under Ajv strict mode', () => {
 
 
 
+
+describe('templates (--templates DIR)', () => {
+  /** A work folder with an answers file and a folder `tpl` holding `files`. */
+  function setup(files: Record<string, string>) {
+    const dir = folder({ 'answers.json': good({ scored: 'no', timelineTrue: 2 }) });
+    mkdirSync(join(dir, 'tpl'));
+    for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, 'tpl', name), text);
+    return dir;
+  }
+  const plan = (dir: string) => run(['--answers', join(dir, 'answers.json'), '--templates', join(dir, 'tpl'), '--out', join(dir, 'plan.md'), '--date', '2027-01-01']);
+
+  it.each([
+    ['a value tag', '# Plan for {{org.name}\n\nBand: {{timeline.label}}\nend\n', 1, '{{org.name}'],
+    ['a section tag', 'one\ntwo\n{{#phases}\n{{title}}\n{{/phases}}\n', 3, '{{#phases}'],
+    ['a triple mustache', 'a\n{{{org.name}}\nb {{timeline.label}}\n', 2, '{{{org.name}}'],
+  ])('a malformed tag (%s) is an error with the file and line, not a plan with the text after it gone', (_name, text, line, tag) => {
+    const dir = setup({ 'plan.md.mustache': text });
+    const r = plan(dir);
+    expect(r.stderr.trim()).toBe(`peer-ready: ${join(dir, 'tpl', 'plan.md.mustache')}: line ${line}: template error: the tag "${tag}" is not closed with "}}" on its line`);
+    expectCleanFailure(r, dir, ['answers.json', 'tpl']);
+  });
+
+  it.each(['constructor', '__proto__', 'toString'])('a partial named "%s" does not exist, like any other unknown partial', (name) => {
+    const dir = setup({ 'plan.md.mustache': `# Plan\n{{> ${name}}}\n` });
+    const r = plan(dir);
+    expect(r.stderr.trim()).toMatch(new RegExp(`tpl/plan\\.md\\.mustache: line 2: template error: partial "${name}" does not exist`));
+    expectCleanFailure(r, dir, ['answers.json', 'tpl']);
+  });
+
+  it(`partials nested more than ${MAX_PARTIAL_DEPTH} deep are an error naming where the nesting starts`, () => {
+    const files: Record<string, string> = { 'plan.md.mustache': '# Plan\n{{> p1}}\n', 'p14.mustache': '{{org.name}}\n' };
+    for (let i = 1; i < 14; i++) files[`p${i}.mustache`] = `{{#phases}}{{> p${i + 1}}}{{/phases}}`;
+    const dir = setup(files);
+    const r = plan(dir);
+    expect(r.stderr.trim()).toBe(
+      `peer-ready: ${join(dir, 'tpl', 'plan.md.mustache')}: line 2: template error: partials are nested more than ${MAX_PARTIAL_DEPTH} deep (plan.md > ${Array.from({ length: MAX_PARTIAL_DEPTH }, (_, i) => `p${i + 1}`).join(' > ')})`,
+    );
+    expectCleanFailure(r, dir, ['answers.json', 'tpl']);
+  });
+
+  it('output that would pass the size bound is an error, and nothing is written', () => {
+    // 4 phases to the 6th power, times every task's text: about 30 MiB.
+    const files: Record<string, string> = { 'plan.md.mustache': 'start\n{{> p1}}\n', 'p7.mustache': '{{#actions}}{{text}}{{/actions}}\n' };
+    for (let i = 1; i < 7; i++) files[`p${i}.mustache`] = `{{#phases}}{{> p${i + 1}}}{{/phases}}`;
+    const dir = setup(files);
+    const r = plan(dir);
+    expect(r.stderr.trim()).toMatch(/tpl\/plan\.md\.mustache: line 2: template error: the output would be longer than 16 MiB \(plan\.md > p1 > .* > p7\); check for sections repeated inside one another$/);
+    expectCleanFailure(r, dir, ['answers.json', 'tpl']);
+    // Below the bound, the same nesting renders.
+    files['p7.mustache'] = '.';
+    const small = setup(files);
+    const ok = plan(small);
+    expect(ok.stderr).toMatch(/wrote/);
+    expect(readFileSync(join(small, 'plan.md'), 'utf8')).toBe(`start\n${'.'.repeat(4 ** 6)}\n`);
+  });
+
+  it('a template that is a directory, a FIFO or a dangling symlink is a clear input error', () => {
+    const dir = setup({});
+    mkdirSync(join(dir, 'tpl', 'plan.md.mustache'));
+    const r = plan(dir);
+    expect(r.stderr.trim()).toBe(`peer-ready: ${join(dir, 'tpl', 'plan.md.mustache')}: is a directory, not a template`);
+    expectCleanFailure(r, dir, ['answers.json', 'tpl']);
+
+    const fifo = setup({});
+    execFileSync('mkfifo', [join(fifo, 'tpl', 'action.mustache')]);
+    const f = plan(fifo);
+    expect(f.stderr.trim()).toBe(`peer-ready: ${join(fifo, 'tpl', 'action.mustache')}: is not a regular file`);
+    expectCleanFailure(f, fifo, ['answers.json', 'tpl']);
+
+    const link = setup({});
+    symlinkSync(join(link, 'nowhere'), join(link, 'tpl', 'action.mustache'));
+    const l = plan(link);
+    expect(l.stderr.trim()).toBe(`peer-ready: ${join(link, 'tpl', 'action.mustache')}: no such file`);
+    expectCleanFailure(l, link, ['answers.json', 'tpl']);
+
+    const yamlDir = setup({});
+    mkdirSync(join(yamlDir, 'tpl', 'plan.yaml'));
+    const y = plan(yamlDir);
+    expect(y.stderr.trim()).toBe(`peer-ready: ${join(yamlDir, 'tpl', 'plan.yaml')}: is a directory, not a YAML file`);
+    expectCleanFailure(y, yamlDir, ['answers.json', 'tpl']);
+  });
+});

@@ -98,7 +98,7 @@ describe('--templates DIR: errors name the file and the line', () => {
     ['an unclosed inner section', { 'plan.md.mustache': '{{#phases}}\n{{title}}\n{{^months}}\nnone\n{{/phases}}\n' }, /tpl\/plan\.md\.mustache: line 5: template error: Unclosed section "months"/],
     ['an unclosed inner section at the end', { 'plan.md.mustache': 'a\n{{#phases}}\nb\n{{#months}}\nc\n' }, /tpl\/plan\.md\.mustache: line 4: template error: Unclosed section "months"/],
     ['an unopened section', { 'plan.md.mustache': 'a\nb\nc\n{{/phases}}\n' }, /tpl\/plan\.md\.mustache: line 4: template error: Unopened section "phases"/],
-    ['an unclosed tag', { 'plan.md.mustache': 'a\n{{org.name}}\n{{org.name\nmore\ntext\n' }, /tpl\/plan\.md\.mustache: line 3: template error: Unclosed tag/],
+    ['an unclosed tag', { 'plan.md.mustache': 'a\n{{org.name}}\n{{org.name\nmore\ntext\n' }, /tpl\/plan\.md\.mustache: line 3: template error: the tag "{{org\.name" is not closed with "}}" on its line/],
     ['an unknown partial', { 'plan.md.mustache': '# Plan\n\n\n\n{{#phases}}{{> phase}}{{/phases}}\n' }, /tpl\/plan\.md\.mustache: line 5: template error: partial "phase" does not exist \(templates: action, compare\.md, plan\.md\)/],
     ['an unknown partial in the action template', { 'action.mustache': '- [ ] {{text}}\n  {{> details}}\n' }, /tpl\/action\.mustache: line 2: template error: partial "details" does not exist/],
     ['a partial that includes itself', { 'action.mustache': '- {{text}}\n{{> action}}\n' }, /tpl\/action\.mustache: line 2: template error: partials include one another without end \(action > action\)/],

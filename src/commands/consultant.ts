@@ -123,7 +123,8 @@ export async function runBatch(dir: string, outDir: string, opts: Common): Promi
       rows.push({ file, agency: model.org.name, band: model.timeline.label, gaps, out });
     } catch (e) {
       if (e instanceof InputError || e instanceof UsageError) rows.push({ file, error: e.message });
-      else throw e;
+      // A bug stops the batch; the report must not claim that nothing was written.
+      else throw Object.assign(e instanceof Error ? e : new Error(String(e)), { written: rows.flatMap((r) => (r.out ? [r.out] : [])) });
     }
   }
   return rows;

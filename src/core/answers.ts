@@ -4,7 +4,7 @@
 import * as z from 'zod';
 import { allItems, allowedValues, type Item, type Questionnaire } from './questionnaire.js';
 import { dateProblem, isRealDate } from './dates.js';
-import { InputError, nearest, zodProblems, type Problem } from './errors.js';
+import { InputError, nearest, quoted, zodProblems, type Problem } from './errors.js';
 
 export const PROGRAM_TYPES = {
   general: 'General / other state',
@@ -18,7 +18,7 @@ const programKeys = Object.keys(PROGRAM_TYPES) as [ProgramType, ...ProgramType[]
 
 /** A date written YYYY-MM-DD, a real one, within DATE_RANGE; the JSON Schema says `format: "date"`. */
 export const IsoDate = z
-  .string()
+  .string({ error: 'a date written YYYY-MM-DD' })
   .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'use a date written YYYY-MM-DD', abort: true })
   .superRefine((s, ctx) => {
     const problem = dateProblem(s);
@@ -43,15 +43,15 @@ export const AnswerValueSchema = z.union([z.string(), z.boolean()], {
 });
 export const AnswerEntrySchema = z.union(
   [
-  AnswerValueSchema,
-  z.strictObject({
-    value: AnswerValueSchema,
-    note: z.string().max(4000).optional(),
-    owner: z.string().max(200).optional(),
-    /** Written by `answers-template --json` as a reminder; ignored. */
-    question: z.string().optional(),
-    allowed: z.array(z.string()).optional(),
-  }),
+    AnswerValueSchema,
+    z.strictObject({
+      value: AnswerValueSchema,
+      note: z.string().max(4000).optional(),
+      owner: z.string().max(200).optional(),
+      /** Written by `answers-template --json` as a reminder; ignored. */
+      question: z.string().optional(),
+      allowed: z.array(z.string()).optional(),
+    }),
   ],
   { error: 'expected an answer ("yes", "not-sure", true, …) or an object with "value" and optionally "note" and "owner"' },
 );
@@ -132,7 +132,7 @@ export function validateAnswers(
       const item = items.get(id);
       if (!item) {
         const near = nearest(id, [...items.keys()]);
-        problems.push({ where, detail: `unknown question id "${id}"${near ? ` (did you mean "${near}"?)` : ''}` });
+        problems.push({ where: `answers.${quoted(id).slice(1, -1)}`, detail: `unknown question id ${quoted(id)}${near ? ` (did you mean "${near}"?)` : ''}` });
         continue;
       }
       const entry = AnswerEntrySchema.safeParse(rawAnswers[id]);
@@ -156,7 +156,7 @@ export function validateAnswers(
           const near = nearest(loose(a.value), allowed);
           problems.push({
             where,
-            detail: `"${a.value}" is not an answer to this question; use one of: ${allowed.join(', ')}${near ? ` (did you mean "${near}"?)` : ''}`,
+            detail: `${quoted(a.value)} is not an answer to this question; use one of: ${allowed.join(', ')}${near ? ` (did you mean "${near}"?)` : ''}`,
           });
           reported.add(id);
           continue;

@@ -92,7 +92,10 @@ function formatPath(path: readonly PropertyKey[]): string {
   let out = '';
   for (const p of path) {
     if (typeof p === 'number') out += `[${p}]`;
-    else out += out ? `.${String(p)}` : String(p);
+    else {
+      const key = String(p).length > 60 ? `${String(p).slice(0, 60)}…` : String(p);
+      out += out ? `.${key}` : key;
+    }
   }
   return out;
 }
@@ -103,8 +106,8 @@ const EXPECTED: Record<string, string> = {
   boolean: 'true or false',
   number: 'a number',
   int: 'a whole number',
-  object: 'an object (fields and their values)',
-  record: 'an object (fields and their values)',
+  object: 'an object with fields',
+  record: 'an object with fields',
   array: 'a list',
 };
 
@@ -116,16 +119,18 @@ function describeIssue(issue: z.core.$ZodIssue): string {
     case 'unrecognized_keys':
       return `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
     case 'invalid_type': {
-      const expected = EXPECTED[issue.expected] ?? issue.expected;
-      if (issue.input === undefined) return `missing (expected ${expected})`;
+      // A schema's own message says what it expects ("a date written YYYY-MM-DD").
+      const expected = DEFAULT_MESSAGE.test(issue.message) ? (EXPECTED[issue.expected] ?? issue.expected) : issue.message;
+      if (issue.input === undefined) return `missing: expected ${expected}`;
       return `expected ${expected}, got ${describe(issue.input)}`;
     }
     case 'invalid_value':
+      if (issue.input === undefined) return `missing: expected ${issue.values.length === 1 ? JSON.stringify(issue.values[0]) : `one of ${issue.values.map((v) => String(v)).join(', ')}`}`;
       if (issue.values.length === 1) return `must be ${JSON.stringify(issue.values[0])} (got ${describe(issue.input)})`;
       return `must be one of: ${issue.values.map((v) => String(v)).join(', ')} (got ${describe(issue.input)})`;
     case 'invalid_union':
       // The schema's own message says which forms are accepted.
-      if (issue.input === undefined) return `missing (${DEFAULT_MESSAGE.test(issue.message) ? 'required' : issue.message})`;
+      if (issue.input === undefined) return `missing${DEFAULT_MESSAGE.test(issue.message) ? '' : `: ${issue.message}`}`;
       return `${DEFAULT_MESSAGE.test(issue.message) ? 'not in any accepted form' : issue.message}, got ${describe(issue.input)}`;
     case 'too_small':
     case 'too_big': {
@@ -143,6 +148,11 @@ function describeIssue(issue: z.core.$ZodIssue): string {
   }
 }
 
+/** A value from the user quoted in a message, cut short when long. */
+export function quoted(v: string, max = 60): string {
+  return `"${v.length > max ? `${v.slice(0, max)}…` : v}"`;
+}
+
 function describe(v: unknown): string {
   if (v === null) return 'null';
   if (v === undefined) return 'nothing';
@@ -154,6 +164,7 @@ function describe(v: unknown): string {
 
 /** The candidate closest to `word` by edit distance, if it is close enough to be a plausible typo. */
 export function nearest(word: string, candidates: readonly string[]): string | undefined {
+  if (word.length > 100) return undefined; // no typo of a short id; and edit distance is quadratic
   let best: string | undefined;
   let bestD = Infinity;
   for (const c of candidates) {

@@ -79,9 +79,29 @@ function openingIndex(text: string, msg: string, pos: number): number {
   return pos;
 }
 
+/**
+ * The first tag not closed on its own line: "{{org.name}" then a newline runs on to the next
+ * "}}", maybe lines later, and names nothing, so the text between silently disappears (or
+ * Mustache reports an odd section name). Comments may span lines; with other delimiters set
+ * ({{=<% %>=}}) this check is off.
+ */
+function unclosedTag(text: string): { index: number; tag: string } | undefined {
+  if (text.includes('{{=')) return undefined;
+  for (const m of text.matchAll(/\{\{(\{?)/g)) {
+    const start = m.index;
+    if (text[start + m[0].length] === '!') continue;
+    const eol = text.slice(start).search(/\r?\n|$/);
+    const line = text.slice(start, start + eol);
+    if (!line.includes(m[1] ? '}}}' : '}}', m[0].length)) return { index: start, tag: line.trimEnd().slice(0, 40) };
+  }
+  return undefined;
+}
+
 /** Parse every template, reporting the file and line of the first error; check that partials exist. */
 export function checkTemplates(templates: Templates): void {
   for (const t of Object.values(templates)) {
+    const open = unclosedTag(t.text);
+    if (open) throw new InputError(t.file, `line ${lineCol(t.text, open.index).line}`, `template error: the tag "${open.tag}" is not closed with "}}" on its line`);
     let tokens: Token[];
     try {
       tokens = Mustache.parse(t.text) as unknown as Token[];
@@ -98,7 +118,7 @@ export function checkTemplates(templates: Templates): void {
         if (tok[1] === 'hasOwnProperty' && tok[0] !== 'text') {
           throw new InputError(t.file, `line ${lineCol(t.text, tok[2]).line}`, 'template error: "hasOwnProperty" cannot be used as a name');
         }
-        if (tok[0] === '>' && !(tok[1] in templates)) {
+        if (tok[0] === '>' && !Object.hasOwn(templates, tok[1])) {
           throw new InputError(
             t.file,
             `line ${lineCol(t.text, tok[2]).line}`,
@@ -142,7 +162,7 @@ export function plainView(value: unknown): unknown {
 /** The first partial tag reachable from `root` that includes a template already being included. */
 function partialLoop(templates: Templates, root: string): { file: string; where: string; chain: string[] } | undefined {
   const visit = (name: string, stack: string[]): { file: string; where: string; chain: string[] } | undefined => {
-    const t = templates[name];
+    const t = Object.hasOwn(templates, name) ? templates[name] : undefined;
     if (!t) return undefined;
     const tags: Token[] = [];
     const walk = (ts: Token[]) => ts.forEach((tok) => (tok[0] === '>' ? tags.push(tok) : tok[4] && walk(tok[4])));
@@ -158,24 +178,94 @@ function partialLoop(templates: Templates, root: string): { file: string; where:
   return visit(root, []);
 }
 
+/** Partials may include partials this deep (the built-in plan uses 1). */
+export const MAX_PARTIAL_DEPTH = 10;
+/** A rendered document may be this long (a built-in plan is well under 1 MiB). */
+export const MAX_OUTPUT_CHARS = 16 * 1024 * 1024;
+
+class TemplateLimit extends Error {}
+
+/**
+ * Mustache's writer, counting as it goes: the characters it has produced (every character of
+ * the output comes from exactly one text, {{value}} or {{{value}}} tag) and how deep partials
+ * are included. Sections inside partials inside sections multiply the output, so a few
+ * templates can ask for gigabytes; this stops at MAX_OUTPUT_CHARS instead.
+ */
+class BoundedWriter extends Mustache.Writer {
+  chars = 0;
+  /** The partial tags being rendered, outermost first, with the template each one is in. */
+  stack: { token: Token; in: string }[] = [];
+  names: string[] = [];
+
+  reset(root: string): void {
+    this.chars = 0;
+    this.stack = [];
+    this.names = [root];
+  }
+
+  private count<T>(value: T): T {
+    if (value != null) this.chars += typeof value === 'string' ? value.length : String(value).length;
+    if (this.chars > MAX_OUTPUT_CHARS) throw new TemplateLimit('output');
+    return value;
+  }
+
+  override rawValue(token: string[]): string {
+    return this.count(super.rawValue(token));
+  }
+  override escapedValue(token: string[], context: Mustache.Context, config?: Mustache.RenderOptions): string {
+    return this.count(super.escapedValue(token, context, config));
+  }
+  override unescapedValue(token: string[], context: Mustache.Context): string {
+    return this.count(super.unescapedValue(token, context));
+  }
+  override renderPartial(token: string[], context: Mustache.Context, partials?: Mustache.PartialsOrLookupFn, config?: Mustache.OpeningAndClosingTags | Mustache.RenderOptions): string {
+    if (this.stack.length >= MAX_PARTIAL_DEPTH) throw new TemplateLimit('depth');
+    this.stack.push({ token: token as unknown as Token, in: this.names.at(-1)! });
+    this.names.push(token[1]!);
+    const out = super.renderPartial(token, context, partials, config);
+    this.stack.pop();
+    this.names.pop();
+    return out;
+  }
+}
+
+const writer = new BoundedWriter();
+
 export function render(templates: Templates, root: string, view: unknown, escape: (v: unknown) => string = escapeMarkdown): string {
   const t = templates[root];
   if (!t) throw new Error(`internal: no template "${root}"`);
-  const partials: Record<string, string> = {};
+  // No prototype: a partial named "constructor" or "__proto__" is simply not there.
+  const partials: Record<string, string> = Object.create(null);
   for (const [k, v] of Object.entries(templates)) partials[k] = v.text;
+  writer.reset(root);
   try {
     // The built-in templates are ours and read the model as it is; when any template is the
     // user's, they all see the plain copy.
     const custom = Object.values(templates).some((x) => x.custom);
-    return Mustache.render(t.text, custom ? plainView(view) : view, partials, { escape });
+    return writer.render(t.text, custom ? plainView(view) : view, partials, { escape });
   } catch (e) {
     // A partial that includes itself, directly or through others, never stops: name the partial
     // tag that closes the loop.
-    if (e instanceof RangeError) {
+    if (e instanceof RangeError || (e instanceof TemplateLimit && e.message === 'depth')) {
       const loop = partialLoop(templates, root);
       if (loop) throw new InputError(loop.file, loop.where, `template error: partials include one another without end (${loop.chain.join(' > ')})`);
-      throw new InputError(t.file, '', 'template error: partials include one another without end');
     }
+    // Otherwise name the outermost partial tag on the way (where the nesting starts).
+    const chain = writer.names.join(' > ');
+    const at = writer.stack[0];
+    const where = at ? `line ${lineCol(templates[at.in]?.text ?? '', at.token[2]).line}` : '';
+    const file = at ? (templates[at.in]?.file ?? t.file) : t.file;
+    if (e instanceof TemplateLimit && e.message === 'depth') {
+      throw new InputError(file, where, `template error: partials are nested more than ${MAX_PARTIAL_DEPTH} deep (${chain})`);
+    }
+    if (e instanceof TemplateLimit) {
+      throw new InputError(
+        file,
+        where,
+        `template error: the output would be longer than ${MAX_OUTPUT_CHARS / 1024 / 1024} MiB (${chain}); check for sections repeated inside one another`,
+      );
+    }
+    if (e instanceof RangeError) throw new InputError(t.file, '', 'template error: partials include one another without end');
     throw e;
   }
 }

@@ -4,12 +4,9 @@ import { readFileSync, statSync } from 'node:fs';
 import { PROGRAM_TYPES, validateAnswers, type Assessment, type ProgramType } from '../core/answers.js';
 import { InputError } from '../core/errors.js';
 import type { Questionnaire } from '../core/questionnaire.js';
-import { lineCol } from '../core/render.js';
-// The ESM build (the package's main entry is UMD, which a bundler cannot follow).
-import { visit } from 'jsonc-parser/lib/esm/main.js';
 
 /** Read a file as text, with a clear error for everything that is not a readable text file. */
-export function readTextFile(file: string): string {
+export function readTextFile(file: string, what = 'an answers file'): string {
   let st;
   try {
     st = statSync(file);
@@ -17,16 +14,18 @@ export function readTextFile(file: string): string {
     const code = (e as NodeJS.ErrnoException).code;
     throw new InputError(file, '', code === 'ENOENT' ? 'no such file' : `cannot read it (${code ?? (e as Error).message})`);
   }
-  if (st.isDirectory()) throw new InputError(file, '', 'is a directory, not an answers file (for a plan per file in it, add --out-dir PLANS)');
+  if (st.isDirectory()) {
+    throw new InputError(file, '', `is a directory, not ${what}${what === 'an answers file' ? ' (for a plan per file in it, add --out-dir PLANS)' : ''}`);
+  }
   if (!st.isFile()) throw new InputError(file, '', 'is not a regular file');
-  if (st.size > 5 * 1024 * 1024) throw new InputError(file, '', `is ${Math.round(st.size / 1024 / 1024)} MiB; an answers file is a few KiB`);
+  if (st.size > 5 * 1024 * 1024) throw new InputError(file, '', `is ${Math.round(st.size / 1024 / 1024)} MiB; ${what} is a few KiB`);
   let buf: Buffer;
   try {
     buf = readFileSync(file);
   } catch (e) {
     throw new InputError(file, '', `cannot read it (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
   }
-  if (buf.includes(0)) throw new InputError(file, '', 'is a binary file, not JSON or YAML text');
+  if (buf.includes(0)) throw new InputError(file, '', `is a binary file, not ${what}`);
   // isUtf8 is a plain byte check; a fatal TextDecoder would load ICU's converters first.
   if (!isUtf8(buf)) throw new InputError(file, '', 'is not UTF-8 text (is it a binary file?)');
   return buf.toString('utf8').replace(/^\uFEFF/, '');
@@ -36,44 +35,14 @@ export function isYamlName(file: string): boolean {
   return /\.ya?ml$/i.test(file);
 }
 
-/**
- * Parse JSON. On a mistake, say where it is as line and column, always: V8's messages give
- * a position for some mistakes and not others (and quote the file's text instead), so the
- * place comes from a second, error-tolerant parse (jsonc-parser, without its comment and
- * trailing-comma extensions) when V8 gives none.
- */
-export function parseJsonText(text: string, file: string): unknown {
+/** Parse JSON; a mistake is an InputError with its line and column (see json-error.ts). */
+export async function parseJsonText(text: string, file: string): Promise<unknown> {
   try {
     return JSON.parse(text);
   } catch (e) {
-    const msg = (e as Error).message;
-    const pos = /at position (\d+)/.exec(msg);
-    const at = pos ? Number(pos[1]) : firstJsonError(text);
-    const where = lineCol(text, Math.min(at, text.length));
-    // V8 quotes the text around the mistake ('Unexpected token 'y', "{"a": yes}" is not valid
-    // JSON'), which can run over several lines; the line and column say the same.
-    const detail = msg
-      .replace(/^JSON\.parse: /, '')
-      .replace(/, (?:\.\.\.)?"[\s\S]*" is not valid JSON$/, '')
-      .replace(/ (?:in JSON )?at position \d+[\s\S]*$/, '')
-      .replace(/ \(line \d+ column \d+\)$/, '')
-      .replace(/\s+/g, ' ');
-    throw new InputError(file, `line ${where.line}, column ${where.column}`, `not valid JSON: ${detail}`);
+    const { jsonSyntaxError } = await import('./json-error.js');
+    throw jsonSyntaxError(text, file, e as Error);
   }
-}
-
-/** Where the first mistake in `text` is (JSON without comments or trailing commas); the end if none is found. */
-function firstJsonError(text: string): number {
-  let at: number | undefined;
-  const stop = (offset: number) => {
-    at ??= offset;
-  };
-  visit(
-    text,
-    { onError: (_code, offset) => stop(offset), onComment: (offset) => stop(offset) },
-    { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false },
-  );
-  return at ?? text.trimEnd().length;
 }
 
 /** Parse answers text: JSON for .json files (or text starting with "{"), YAML otherwise. */

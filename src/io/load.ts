@@ -1,11 +1,12 @@
 // The catalog a run works with: the built-in one, with the user's own templates (and plan.yaml
 // or toolkit.yaml) from --templates DIR in place of built-in files of the same name. Files
 // the folder does not provide fall back to the built-in ones; what it provides is checked.
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { UsageError } from '../core/errors.js';
 import type { Catalog } from '../core/format.js';
 import { checkTemplates } from '../core/render.js';
+import { readTextFile } from './answers-file.js';
 import { builtinCatalog } from './builtin.js';
 import type { DataFile } from './check.js';
 
@@ -18,15 +19,20 @@ export async function loadCatalog(templatesDir?: string): Promise<Catalog> {
   if (!statSync(templatesDir).isDirectory()) throw new UsageError(`--templates: ${templatesDir} is not a directory`);
   // The checks (and the zod schemas behind them) load only when there is something to check.
   const { checkPlanContent, checkToolkit, templatesFrom } = await import('./check.js');
-  const names = readdirSync(templatesDir).sort();
+  let names: string[];
+  try {
+    names = readdirSync(templatesDir).sort();
+  } catch (e) {
+    throw new UsageError(`--templates: cannot read ${templatesDir} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+  }
   const files: DataFile[] = names
     .filter((n) => n.endsWith('.mustache'))
-    .map((n) => ({ file: join(templatesDir, n), text: readFileSync(join(templatesDir, n), 'utf8') }));
+    .map((n) => ({ file: join(templatesDir, n), text: readTextFile(join(templatesDir, n), 'a template') }));
   const yamlFile = async (name: string): Promise<DataFile | undefined> => {
     if (!names.includes(name)) return undefined;
     const file = join(templatesDir, name);
     const { parseYamlText } = await import('./yaml.js');
-    return { file, data: parseYamlText(readFileSync(file, 'utf8'), file) };
+    return { file, data: parseYamlText(readTextFile(file, 'a YAML file'), file) };
   };
   const own = templatesFrom(files, join(templatesDir, '/'));
   for (const t of Object.values(own)) t.custom = true;

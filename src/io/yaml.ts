@@ -19,9 +19,10 @@ function firstLine(e: YAMLError): string {
 }
 
 export function parseYamlText(text: string, file: string): unknown {
-  // logLevel 'silent': the yaml package would print warnings (an unknown tag) itself, over
-  // several lines; they are reported here like errors, one line, with the place.
-  const doc: Document = parseDocument(text, { prettyErrors: true, uniqueKeys: true, logLevel: 'silent' });
+  // parseDocument collects warnings (an unknown tag) instead of printing them over several
+  // lines as parse() does; they are reported here like errors, one line, with the place.
+  // (logLevel 'silent' would also drop the error for a second document in the file.)
+  const doc: Document = parseDocument(text, { prettyErrors: true, uniqueKeys: true, logLevel: 'error' });
   const problem = doc.errors[0] ?? doc.warnings[0];
   if (problem) {
     const kind = doc.errors.length ? 'not valid YAML' : 'unsupported YAML';
