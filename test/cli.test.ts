@@ -187,7 +187,7 @@ describe('examples', () => {
     const { strictAjv } = await import('./ajv.js');
     const validate = strictAjv().compile(JSON.parse(run(['schema']).stdout));
     const { parse } = await import('yaml');
-    const files = ['examples/answers.json', 'examples/answers-fixed-deadline.yaml', ...readdirSync('examples/roles').filter((f) => f.endsWith('.yaml')).map((f) => `examples/roles/${f}`)];
+    const files = ['examples/answers.json', 'examples/answers-fixed-deadline.yaml', 'examples/answers-grant-deadline.yaml', ...readdirSync('examples/roles').filter((f) => f.endsWith('.yaml')).map((f) => `examples/roles/${f}`)];
     for (const f of files) {
       const data = f.endsWith('.json') ? JSON.parse(readFileSync(f, 'utf8')) : parse(readFileSync(f, 'utf8'));
       expect(validate(data), `${f}: ${JSON.stringify(validate.errors)}`).toBe(true);

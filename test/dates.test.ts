@@ -109,11 +109,12 @@ describe('dates in a plan', () => {
   const model = (startDate: string, timelineTrue = 6) =>
     planModel(catalog, validateAnswers(answersFile(catalog, { timelineTrue, scored: 'no', profile: { startDate } }), forProgram(catalog), 't'), '2026-11-23');
 
-  it('a one-year plan starting 2027-01-31: month 2 is February 2027 and the plan ends the day before month 13', () => {
+  it('a one-year plan starting 2027-01-31: month 2 runs 28 Feb – 30 Mar 2027 and the plan ends the day before month 13', () => {
     const m = model('2027-01-31');
-    const months = m.phases.flatMap((p) => p.months);
-    expect(months.find((x) => x.month === 2)).toMatchObject({ label: 'February 2027', date: '2027-02-28' });
-    expect(months.find((x) => x.month === 12)).toMatchObject({ label: 'December 2027', date: '2027-12-31' });
+    expect(m.months[0]).toMatchObject({ month: 1, label: '31 Jan – 27 Feb 2027', start: '2027-01-31', end: '2027-02-27' });
+    expect(m.months[1]).toMatchObject({ month: 2, label: '28 Feb – 30 Mar 2027', start: '2027-02-28', end: '2027-03-30' });
+    expect(m.months[11]).toMatchObject({ month: 12, label: '31 Dec 2027 – 30 Jan 2028', start: '2027-12-31', end: '2028-01-30' });
+    expect(m.months).toHaveLength(12);
     expect(m.timeline.endDate).toBe('2028-01-30');
     expect(m.timeline.endLabel).toBe('30 January 2028');
     const last = m.phases.at(-1)!;
@@ -122,7 +123,7 @@ describe('dates in a plan', () => {
     expect(last.dateRange).toMatch(/ – 30 January 2028$/);
   });
 
-  it('each phase ends the day before the month after its last one starts, and starts on its first month', () => {
+  it('each phase and each month starts and ends where the calendar says, and every task falls in its month', () => {
     for (const start of ['2027-01-31', '2026-11-30', '2026-12-15', '2027-03-31', '2028-02-29', '2027-01-04']) {
       for (const timelineTrue of [9, 6, 2]) {
         const m = model(start, timelineTrue);
@@ -130,47 +131,42 @@ describe('dates in a plan', () => {
           expect(p.startDate).toBe(addMonths(start, p.firstMonth - 1));
           expect(p.endDate).toBe(dayBefore(addMonths(start, p.lastMonth)));
           expect(p.endDate >= p.startDate).toBe(true);
-          for (const mo of p.months) {
-            expect(mo.date).toBe(addMonths(start, mo.month - 1));
-            expect(mo.label).toBe(monthYear(mo.date));
-            for (const a of mo.actions) expect(a).toMatchObject({ month: mo.month, due: mo.date, monthLabel: mo.label });
-          }
+        }
+        for (const mo of m.months) {
+          expect(mo.start).toBe(addMonths(start, mo.month - 1));
+          expect(mo.end).toBe(dayBefore(addMonths(start, mo.month)));
+          for (const it of mo.items) if ('task' in it) expect(it.task).toMatchObject({ month: mo.month, start: mo.start, due: mo.end, monthLabel: mo.label });
         }
         expect(m.timeline.endDate).toBe(dayBefore(addMonths(start, m.timeline.months)));
         expect(m.phases.at(-1)!.endDate).toBe(m.timeline.endDate);
         expect(monthsBetween(start, nextDay(m.timeline.endDate))).toBe(m.timeline.months);
-        // The schedule's milestones say the same.
-        expect(m.schedule.milestones.map((x) => x.end)).toEqual(m.phases.map((p) => longDate(p.endDate)));
+        // The schedule's phase table says the same.
+        expect(m.schedule.phases.map((x) => x.end)).toEqual(m.phases.map((p) => longDate(p.endDate)));
       }
     }
   });
 
-  it('month 12 of a plan starting 2027-03-31 is February 2028 (a leap year), and the plan runs to 30 March 2028', () => {
+  it('month 12 of a plan starting 2027-03-31 starts on 29 February 2028 (a leap year), and the plan runs to 30 March 2028', () => {
     const m = model('2027-03-31');
-    const month12 = m.phases.flatMap((p) => p.months).find((x) => x.month === 12)!;
-    expect(month12).toMatchObject({ label: 'February 2028', date: '2028-02-29' });
+    expect(m.months[11]).toMatchObject({ label: '29 Feb – 30 Mar 2028', start: '2028-02-29' });
     expect(m.timeline.endDate).toBe('2028-03-30');
   });
 
-  it('a six-month plan from 30 November crosses the year end: month 4 is February, the plan ends 29 May', () => {
+  it('a six-month plan from 30 November crosses the year end, and the plan ends 29 May', () => {
     const m = model('2026-11-30', 9);
-    const months = m.phases.flatMap((p) => p.months);
-    expect(months.find((x) => x.month === 2)).toMatchObject({ label: 'December 2026', date: '2026-12-30' });
-    expect(months.find((x) => x.month === 3)).toMatchObject({ label: 'January 2027', date: '2027-01-30' });
-    expect(months.find((x) => x.month === 4)).toMatchObject({ label: 'February 2027', date: '2027-02-28' });
+    expect(m.months[1]).toMatchObject({ label: '30 Dec 2026 – 29 Jan 2027', start: '2026-12-30' });
+    expect(m.months[2]).toMatchObject({ label: '30 Jan – 27 Feb 2027', start: '2027-01-30' });
+    expect(m.months[3]).toMatchObject({ label: '28 Feb – 29 Mar 2027', start: '2027-02-28' });
     expect(m.timeline).toMatchObject({ months: 6, endDate: '2027-05-29', endLabel: '29 May 2027' });
   });
 
-  it('the Markdown shows the same month headings and phase dates', async () => {
+  it('the Markdown shows one heading per calendar month, labelled by the days it covers, and the phase dates', async () => {
     const a = validateAnswers(answersFile(catalog, { timelineTrue: 6, profile: { startDate: '2027-01-31' } }), forProgram(catalog), 't');
     const md = await formatPlan(catalog, a, '2026-11-23', 'md');
     const h = (depth: number) => Lexer.lex(md).filter((t): t is Tokens.Heading => t.type === 'heading' && t.depth === depth).map((t) => t.text);
-    expect(h(4)).toContain('Month 2: February 2027');
-    expect(h(4)).toContain('Month 12: December 2027');
-    const last = catalog.content.phases.at(-1)!;
-    const [first, lastMonth] = last.months['one-year'];
-    expect(lastMonth).toBe(12);
-    expect(h(3)).toContain(`${last.title} (months ${first}–12: ${longDate(addMonths('2027-01-31', first - 1))} – 30 January 2028)`);
+    expect(h(3)).toContain('Month 1: 31 Jan – 27 Feb 2027');
+    expect(h(3)).toContain('Month 12: 31 Dec 2027 – 30 Jan 2028');
+    expect(h(3).filter((x) => x.startsWith('Month '))).toHaveLength(12);
     expect(md).toMatch(/\| Plan runs to \| 30 January 2028 /);
     // The gantt chart gets the same ISO dates.
     expect(md).toMatch(/, 2027-01-31, /);

@@ -33,6 +33,7 @@ describe('golden plans from the example answers', () => {
   for (const [answers, golden] of [
     ['examples/answers.json', 'examples/plan.md'],
     ['examples/answers-fixed-deadline.yaml', 'examples/plan-fixed-deadline.md'],
+    ['examples/answers-grant-deadline.yaml', 'examples/plan-grant-deadline.md'],
   ] as const) {
     it(`${answers} -> ${golden}`, async () => {
       const a = await readAnswersFile(answers, forProgram(catalog));
@@ -58,22 +59,22 @@ describe('plan structure (marked lexer)', () => {
       'Appendix: hiring toolkit',
       'Sources',
     ]);
-    // Four phases, then the toolkit's sections.
-    expect(headings(text, 3).slice(0, 4)).toEqual(catalog.content.phases.map((p) => expect.stringContaining(p.title)));
+    // Twelve calendar months, then the toolkit's sections.
+    expect(headings(text, 3).slice(0, 13).map((h) => /^Month (\d+):/.exec(h)?.[1] ?? h)).toEqual([...Array.from({ length: 12 }, (_, i) => String(i + 1)), 'Job description outline']);
   });
 
   it('lays a one-year plan out month by month, 1 to 12, with dates from the start date', async () => {
     const text = await md(answersFile(catalog, { timelineTrue: 6, profile: { startDate: '2027-01-31' } }));
-    const months = headings(text, 4);
-    const numbers = [...new Set(months.map((h) => Number(/^Month (\d+)/.exec(h)![1])))];
-    expect(numbers).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
-    expect(months).toContain('Month 2: February 2027');
-    expect(months).toContain('Month 12: December 2027');
+    const months = headings(text, 3).filter((h) => h.startsWith('Month '));
+    // One section per calendar month, never repeated.
+    expect(months.map((h) => Number(/^Month (\d+)/.exec(h)![1]))).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
+    expect(months).toContain('Month 1: 31 Jan – 27 Feb 2027');
+    expect(months).toContain('Month 12: 31 Dec 2027 – 30 Jan 2028');
   });
 
   it('lays a six-month plan over months 1 to 6', async () => {
     const text = await md(answersFile(catalog, { timelineTrue: 9, scored: 'no' }));
-    const numbers = [...new Set(headings(text, 4).map((h) => Number(/^Month (\d+)/.exec(h)![1])))];
+    const numbers = headings(text, 3).filter((h) => h.startsWith('Month ')).map((h) => Number(/^Month (\d+)/.exec(h)![1]));
     expect(numbers).toEqual([1, 2, 3, 4, 5, 6]);
   });
 

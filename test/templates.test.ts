@@ -46,7 +46,7 @@ describe('--templates DIR: override and fall back', () => {
   it('replaces plan.md, and the built-in action partial fills in for the one not provided', () => {
     const s = setup({
       'plan.md.mustache':
-        'OUR PLAN for {{org.name}}: {{timeline.label}}, {{overall.percent}}%\n{{#phases}}\n== {{title}} ({{actionCount}})\n{{#months}}{{#actions}}{{> action}}\n{{/actions}}{{/months}}\n{{/phases}}\n',
+        'OUR PLAN for {{org.name}}: {{timeline.label}}, {{overall.percent}}%\n{{#phases}}\n== {{title}} ({{actionCount}})\n{{/phases}}\n{{#months}}{{#items}}{{#task}}{{> action}}\n{{/task}}{{/items}}{{/months}}\n',
     });
     const r = plan(s);
     expect(r.stderr).toBe('');
@@ -72,7 +72,7 @@ describe('--templates DIR: override and fall back', () => {
     expect(r.stdout).not.toContain('**Why:**');
     const todo = r.stdout.split('\n').filter((l) => l.startsWith('* TODO m'));
     expect(todo.length).toBeGreaterThan(60);
-    expect(todo[0]).toMatch(/^\* TODO m1 2027-01-01: .+ \[.+\]$/);
+    expect(todo[0]).toMatch(/^\* TODO m1 2027-01-31: .+ \[.+\]$/);
   });
 
   it('values stay escaped for Markdown in a custom template, and HTML output escapes even {{{raw}}} values', () => {

@@ -32,6 +32,7 @@ export function answersTemplateYaml(qs: readonly Questionnaire[], date: string, 
     `  programType: ${programType.padEnd(12)}    # ${PROGRAM_TYPES[programType]}; the role questions below are for it (--program to change)`,
     `  startDate: "${startDate}"  # when month 1 of the plan starts (YYYY-MM-DD)`,
     '  timelineFixed: false    # true when a funder or other outside party sets the deadline',
+    '  # targetDate: "2027-09-30"   # optional: when peer staff must be in post (or the funder\'s date); the plan is fitted to it',
     '  # respondent: "Executive director"   # optional: who answered, by role',
     'answers:',
   ];

@@ -33,7 +33,7 @@ export const ProfileSchema = z.strictObject({
   programType: z.enum(programKeys).describe(`One of: ${programKeys.join(', ')}`),
   startDate: IsoDate.describe('When the plan starts (month 1), YYYY-MM-DD'),
   timelineFixed: z.boolean().describe('True when a funder or other outside party sets the deadline'),
-  targetDate: IsoDate.optional().describe('Optional, with a deadline set from outside: when peers must be in post, or the funder\'s date (YYYY-MM-DD)'),
+  targetDate: IsoDate.optional().describe('Optional: when peer staff must be in post, or the funder\'s date (YYYY-MM-DD); the plan is fitted to it'),
   respondent: z.string().trim().min(1).max(80).optional().describe('Who answered, by role (e.g. "HR director")'),
 });
 export type Profile = z.infer<typeof ProfileSchema>;
@@ -115,6 +115,10 @@ export function validateAnswers(
   const problems: Problem[] = [];
   const parsed = AnswersFileSchema.safeParse(data, { reportInput: true });
   if (!parsed.success) problems.push(...zodProblems(parsed.error));
+  else if (parsed.data.profile.targetDate !== undefined && parsed.data.profile.targetDate <= parsed.data.profile.startDate) {
+    const { targetDate, startDate } = parsed.data.profile;
+    problems.push({ where: 'profile.targetDate', detail: `${targetDate} is not after the plan's start (${startDate}); give a later date or leave targetDate out` });
+  }
   // The answers are checked against the questions even when the shape has problems, so that
   // one run lists every mistake. The raw object's own keys are read, not zod's copy: a key
   // such as "__proto__" is an own key of what JSON.parse returns but is lost on copying.

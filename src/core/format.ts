@@ -6,6 +6,7 @@ import { buildPlan, type PlanModel } from './plan.js';
 import { applicable, type Questionnaire } from './questionnaire.js';
 import { render, type Templates } from './render.js';
 import { toolkitFor, type RolePack, type Toolkit } from './role-pack.js';
+import type { Milestones } from './schedule.js';
 
 export interface Catalog {
   /** The four instruments every assessment has. */
@@ -14,6 +15,8 @@ export interface Catalog {
   templates: Templates;
   roles: Partial<Record<ProgramType, RolePack>>;
   toolkit: Toolkit;
+  /** The hiring milestones and scheduling rule (templates/milestones.yaml). */
+  milestones: Milestones;
 }
 
 export { FORMATS, type Format } from './formats.js';
@@ -48,7 +51,7 @@ export function questionnairesFor(catalog: Catalog, programType: ProgramType): Q
 export function planModel(catalog: Catalog, a: Assessment, date: string, opts: { merged?: Merged } = {}): PlanModel {
   const qs = questionnairesFor(catalog, a.profile.programType);
   const pt = a.profile.programType;
-  return buildPlan(qs, catalog.content, a, date, { ...opts, role: catalog.roles[pt], toolkit: toolkitFor(catalog.toolkit, pt) });
+  return buildPlan(qs, catalog.content, a, date, { ...opts, role: catalog.roles[pt], toolkit: toolkitFor(catalog.toolkit, pt), milestones: catalog.milestones });
 }
 
 export function planMarkdown(catalog: Catalog, model: PlanModel): string {

@@ -152,6 +152,10 @@ export function mergeRespondents(qs: readonly Questionnaire[], respondents: read
     // A deadline set from outside binds everyone, even if only one respondent knew of it.
     timelineFixed: respondents.some((r) => r.assessment.profile.timelineFixed),
   };
+  // Likewise the soonest target date anyone gave.
+  const targets = respondents.map((r) => r.assessment.profile.targetDate).filter((d): d is string => !!d).sort();
+  if (targets.length) profile.targetDate = targets[0]!;
+  else delete profile.targetDate;
   delete profile.respondent;
   const dates = respondents.map((r) => r.assessment.assessedOn).filter((d): d is string => !!d).sort();
   return {

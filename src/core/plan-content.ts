@@ -24,6 +24,8 @@ export const BandSchema = z.strictObject({
   /** Set when the source gives no duration and peer-ready decided one; shown in the plan. */
   decision: z.string().min(1).optional(),
   cite: CitationSchema,
+  /** A task this band always starts with (month 1, before anything else). */
+  firstTask: z.strictObject({ id: z.string().min(1), text: z.string().min(1), cite: CitationSchema }).optional(),
 });
 export type Band = z.infer<typeof BandSchema>;
 
@@ -46,7 +48,11 @@ export const PlanContentSchema = z
       .length(PHASES.length),
     speedUps: z.strictObject({
       intro: z.string().min(1),
-      options: z.array(z.strictObject({ title: z.string().min(1), text: z.string().min(1), cite: CitationSchema })).min(1),
+      options: z
+        .array(z.strictObject({ title: z.string().min(1), text: z.string().min(1), cite: CitationSchema, id: z.string().min(1).optional() }))
+        .min(1),
+      /** Said of the speed-up tasks when the deadline is shorter than the handbook advises. */
+      why: z.string().min(1).optional(),
     }),
     reflection: z.strictObject({
       rule: z.string().min(1),

@@ -24,21 +24,49 @@ const TallySchema = z.strictObject({
   label: z.string().describe('The readiness band for the percentage, e.g. "Nearly ready"'),
 });
 
+const WhySchema = z.strictObject({
+  itemId: z.string().describe('The question ("reflection", "timeline" or "deadline" for the gaps the plan itself adds)'),
+  question: z.string(),
+  statusLabel: z.string().describe('How it was answered, e.g. "Not met"; "" for the gaps the plan adds'),
+  source: Source,
+  note: z.string().optional(),
+});
+
 const ActionSchema = z.strictObject({
-  itemId: z.string().describe('The question this task answers ("reflection" for the motivation self-check)'),
+  id: z.string().describe('The piece of work: the action\'s id in the data, or "item-id#n"'),
+  itemId: z.string().describe('The first gap this task answers (all are in why)'),
   question: z.string(),
   status: StatusSchema,
   statusLabel: z.string(),
+  why: z.array(WhySchema).min(1).describe('Every gap this one task answers, each with its source'),
+  whyText: z.string(),
   text: z.string().describe('What to do'),
   cite: CitationSchema.describe('Where the task comes from: doc key, section, and line or line range'),
-  source: Source,
+  source: Source.describe('Every source of the task, joined by "; "'),
+  sources: z.array(Source),
   phase: PhaseSchema,
+  phaseTitle: z.string(),
+  placement: z.string().describe('"; placed after the milestone …" when the order keeps the task out of its phase\'s months, else ""'),
   month: z.number().int().positive().describe('Month of the plan, 1-based'),
-  monthLabel: z.string().describe('e.g. "February 2027"'),
-  due: IsoDate.describe('The date the task\'s month starts'),
+  monthLabel: z.string().describe('The days the month covers, e.g. "31 Jan – 27 Feb 2027"'),
+  start: IsoDate.describe("The first day of the task's month"),
+  due: IsoDate.describe("The last day of the task's month"),
   owner: z.string().describe('Who owns it, from the answers file; "" when nobody was named'),
   hasOwner: z.boolean(),
   note: z.string().optional(),
+  atRisk: z.boolean().describe('Set in a plan compressed to a deadline shorter than the handbook advises'),
+  risk: z.string().optional(),
+});
+
+const MilestoneSchema = z.strictObject({
+  id: z.string(),
+  title: z.string(),
+  date: IsoDate,
+  dateLabel: z.string(),
+  month: z.number().int().positive(),
+  source: Source,
+  atRisk: z.boolean(),
+  risk: z.string().optional(),
 });
 
 const PointSchema = z.strictObject({ text: z.string(), source: Source });
@@ -70,7 +98,27 @@ export const PlanJsonSchema = z
       fixed: z.boolean().describe('True when an outside party sets the deadline'),
       endDate: IsoDate.describe('The last day of the plan'),
       endLabel: z.string(),
+      lengthLabel: z.string().describe("The band's label, or the compressed length when fitted to a target date"),
     }),
+    deadline: z
+      .strictObject({
+        targetDate: IsoDate,
+        targetLabel: z.string(),
+        fits: z.boolean().describe("True when the band's minimum length fits before the target date"),
+        handbookMonths: z.number().int().positive(),
+        handbookEndDate: IsoDate,
+        handbookEndLabel: z.string(),
+        planMonths: z.number().int().positive(),
+        shortBy: z.string().optional(),
+        shortByDays: z.number().int().positive().optional(),
+        statement: z.string(),
+        riskRule: z.string().optional(),
+        atRisk: z.array(
+          z.strictObject({ kind: z.enum(['task', 'milestone']), id: z.string(), title: z.string(), month: z.number().int().positive(), reason: z.string() }),
+        ),
+      })
+      .optional()
+      .describe('Present when the profile gives a target date'),
     overall: TallySchema,
     sections: z.array(z.strictObject({ instrument: z.string(), title: z.string(), source: Source, tally: TallySchema })),
     phases: z.array(
@@ -85,18 +133,23 @@ export const PlanJsonSchema = z
         endDate: IsoDate,
         dateRange: z.string(),
         actionCount: z.number().int().min(0),
-        months: z.array(
-          z.strictObject({
-            month: z.number().int().positive(),
-            label: z.string(),
-            date: IsoDate,
-            actions: z.array(ActionSchema),
-            empty: z.boolean(),
-          }),
-        ),
       }),
     ),
-    actions: z.array(ActionSchema).describe('Every task of every phase, in phase order then month'),
+    months: z
+      .array(
+        z.strictObject({
+          month: z.number().int().positive(),
+          label: z.string().describe('The days the month covers'),
+          start: IsoDate,
+          end: IsoDate,
+          items: z.array(z.union([z.strictObject({ task: ActionSchema }), z.strictObject({ milestone: MilestoneSchema })])),
+          taskCount: z.number().int().min(0),
+          empty: z.boolean(),
+        }),
+      )
+      .describe('One entry per calendar month: its tasks and milestones, in order'),
+    milestones: z.array(MilestoneSchema).describe('The hiring milestones, always present, in date order'),
+    actions: z.array(ActionSchema).describe('Every task, in plan order (month by month)'),
     strengths: z.array(z.strictObject({ itemId: z.string(), text: z.string(), source: Source, note: z.string().optional() })),
     followUps: z.array(z.strictObject({ itemId: z.string(), question: z.string(), statement: z.boolean(), source: Source, note: z.string().optional() })),
     speedUps: z
@@ -120,10 +173,14 @@ export const PlanJsonSchema = z
     readinessRule: z.string(),
     notes: z.array(z.strictObject({ itemId: z.string(), question: z.string(), note: z.string() })),
     schedule: z.strictObject({
-      gantt: z.string().describe('A Mermaid gantt chart of the phases'),
-      milestones: z.array(
+      rule: z.string().describe('How tasks are placed'),
+      dates: z.string().describe('Where the milestone dates come from'),
+      gantt: z.string().describe('A Mermaid gantt chart of the phases and milestones'),
+      phases: z.array(
         z.strictObject({ title: z.string(), monthsLabel: z.string(), start: z.string(), end: z.string(), actionCount: z.number().int().min(0) }),
       ),
+      loadLimit: z.number().int().positive().describe('No month holds more tasks than this'),
+      averageLoad: z.number().min(0),
     }),
     role: z
       .strictObject({

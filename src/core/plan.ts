@@ -1,10 +1,11 @@
 // The plan model: everything the plan says, computed from the questionnaires, the plan content
 // and one assessment. Templates only lay it out; the JSON format is this object.
 import { PROGRAM_TYPES, type Assessment } from './answers.js';
-import { addMonths, dayBefore, longDate, monthYear } from './dates.js';
+import { addMonths, dayBefore, longDate, monthsBetween } from './dates.js';
 import type { BandId, PlanContent } from './plan-content.js';
 import {
   formatCitation,
+  isScored,
   type Citation,
   type Phase,
   type Questionnaire,
@@ -12,6 +13,7 @@ import {
 } from './questionnaire.js';
 import { MERGE_RULE, type Merged } from './merge.js';
 import type { RolePack, Toolkit } from './role-pack.js';
+import { actionKey, placeTasks, REFLECTION_TASK, type Milestones, type SchedTask } from './schedule.js';
 import { citedSources, type SourceEntry } from './sources.js';
 import { counted, itemStatus, reflection, sectionScores, tally, timelineBand, type Tally } from './score.js';
 
@@ -21,23 +23,87 @@ export interface CitedText {
   source: string;
 }
 
+/** One gap a task answers: the question, how it was answered, and the source of the action. */
+export interface PlanWhy {
+  itemId: string;
+  question: string;
+  statusLabel: string;
+  source: string;
+  note?: string;
+}
+
+/** A task: one piece of work, answering one or more gaps. */
 export interface PlanAction {
-  /** The question this action answers, with its id. */
+  /** The piece of work: the action's id in the data, or "item-id#n". */
+  id: string;
+  /** The first gap this task answers (all of them are in `why`). */
   itemId: string;
   question: string;
   status: Status;
   statusLabel: string;
+  why: PlanWhy[];
+  /** `why` as one line: "question (Not met)", or each gap with its source when there are several. */
+  whyText: string;
   text: string;
   cite: Citation;
+  /** Every source of this task, joined by "; ". */
   source: string;
+  sources: string[];
   phase: Phase;
-  /** Month of the plan (1-based) and the date that month starts. */
+  phaseTitle: string;
+  /** "; placed after the milestone …" when the order keeps the task out of its phase's months, else "". */
+  placement: string;
+  /** Month of the plan (1-based), the days it covers, its first day and its last (the task's due date). */
   month: number;
   monthLabel: string;
+  start: string;
   due: string;
   owner: string;
   hasOwner: boolean;
   note?: string;
+  /** Set in a plan compressed to a deadline shorter than the handbook advises. */
+  atRisk: boolean;
+  risk?: string;
+}
+
+export interface PlanMilestone {
+  id: string;
+  title: string;
+  date: string;
+  dateLabel: string;
+  month: number;
+  source: string;
+  atRisk: boolean;
+  risk?: string;
+}
+
+export interface PlanMonth {
+  month: number;
+  /** The days the month really covers: "31 Jan – 27 Feb 2027". */
+  label: string;
+  start: string;
+  end: string;
+  items: ({ task: PlanAction } | { milestone: PlanMilestone })[];
+  taskCount: number;
+  empty: boolean;
+}
+
+export interface PlanDeadline {
+  targetDate: string;
+  targetLabel: string;
+  /** True when the band's minimum length fits before the target date; the plan keeps it. */
+  fits: boolean;
+  handbookMonths: number;
+  handbookEndDate: string;
+  handbookEndLabel: string;
+  /** Months in the plan as laid out (fewer than handbookMonths when compressed). */
+  planMonths: number;
+  /** How much sooner than the handbook's minimum the target is ("2 months and 10 days"). */
+  shortBy?: string;
+  shortByDays?: number;
+  statement: string;
+  riskRule?: string;
+  atRisk: { kind: 'task' | 'milestone'; id: string; title: string; month: number; reason: string }[];
 }
 
 export interface PlanModel {
@@ -59,7 +125,11 @@ export interface PlanModel {
     fixed: boolean;
     endDate: string;
     endLabel: string;
+    /** The band's label, or the compressed length and the band's when fitted to a target date. */
+    lengthLabel: string;
   };
+  /** Present when the profile gives a target date. */
+  deadline?: PlanDeadline;
   overall: Tally;
   sections: { instrument: string; title: string; source: string; tally: Tally }[];
   phases: {
@@ -73,9 +143,13 @@ export interface PlanModel {
     endDate: string;
     dateRange: string;
     actionCount: number;
-    months: { month: number; label: string; date: string; actions: PlanAction[]; empty: boolean }[];
   }[];
+  /** One entry per calendar month of the plan: its tasks and milestones, in order. */
+  months: PlanMonth[];
+  /** Every task, in plan order (month by month). */
   actions: PlanAction[];
+  /** The hiring milestones, always present, in date order. */
+  milestones: PlanMilestone[];
   strengths: { itemId: string; text: string; source: string; note?: string }[];
   /** `statement` is set for a true/false statement, which the plan asks about rather than quotes as a question. */
   followUps: { itemId: string; question: string; statement: boolean; source: string; note?: string }[];
@@ -92,10 +166,17 @@ export interface PlanModel {
   };
   readinessRule: string;
   notes: { itemId: string; question: string; note: string }[];
-  /** Milestones: each phase's dates, and a Mermaid gantt chart of them. */
   schedule: {
+    /** How tasks are placed, stated in the plan. */
+    rule: string;
+    /** Where the milestone dates come from. */
+    dates: string;
+    /** A Mermaid gantt chart of the phases and milestones. */
     gantt: string;
-    milestones: { title: string; monthsLabel: string; start: string; end: string; actionCount: number }[];
+    phases: { title: string; monthsLabel: string; start: string; end: string; actionCount: number }[];
+    /** No month holds more tasks than this (about twice the average). */
+    loadLimit: number;
+    averageLoad: number;
   };
   /** "Requirements for this role", from the role pack for the program type. */
   role?: {
@@ -141,25 +222,105 @@ const STATUS_LABEL: Record<Status, string> = {
 
 const PHASE_ORDER: Phase[] = ['foundation', 'policy', 'hiring', 'support'];
 
+
+const MONTH_ABBR = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const DAY = 86_400_000;
+const toMs = (iso: string) => Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10)));
+const fromMs = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+const daysBetween = (a: string, b: string) => Math.round((toMs(b) - toMs(a)) / DAY);
+const addDays = (iso: string, n: number) => fromMs(toMs(iso) + n * DAY);
+const short = (iso: string) => `${Number(iso.slice(8, 10))} ${MONTH_ABBR[Number(iso.slice(5, 7)) - 1]}`;
+
+/** "31 Jan – 27 Feb 2027", or "15 Dec 2026 – 14 Jan 2027" across a year end. */
+export function rangeLabel(a: string, b: string): string {
+  return a.slice(0, 4) === b.slice(0, 4) ? `${short(a)} – ${short(b)} ${b.slice(0, 4)}` : `${short(a)} ${a.slice(0, 4)} – ${short(b)} ${b.slice(0, 4)}`;
+}
+
+/** "2 months and 10 days", "3 weeks" … between two dates (a before b). */
+function spanLabel(a: string, b: string): string {
+  const m = monthsBetween(a, b);
+  const d = daysBetween(addMonths(a, m), b);
+  const parts: string[] = [];
+  if (m > 0) parts.push(m === 1 ? '1 month' : `${m} months`);
+  if (d > 0) parts.push(d === 1 ? '1 day' : `${d} days`);
+  return parts.join(' and ') || 'no time';
+}
+
+interface Gap {
+  itemId: string;
+  question: string;
+  status: Status;
+  phase: Phase;
+  actions: (CitedText & { id?: string; after?: readonly string[] })[];
+  note?: string;
+  owner?: string;
+  /** From a role pack: its wording wins when several gaps share a task. */
+  role: boolean;
+  /** From the handbook's timeline quiz. */
+  timeline: boolean;
+}
+
+interface TaskDraft {
+  key: string;
+  text: string;
+  cite: Citation;
+  role: boolean;
+  phase: Phase;
+  after: Set<string>;
+  order: number;
+  pin?: [number, number];
+  why: PlanWhy[];
+  gaps: Gap[];
+  sources: string[];
+  timeline: boolean;
+}
+
 export function buildPlan(
   qs: readonly Questionnaire[],
   content: PlanContent,
   a: Assessment,
   date: string,
-  opts: { merged?: Merged; role?: RolePack; toolkit?: Toolkit } = {},
+  opts: { merged?: Merged; role?: RolePack; toolkit?: Toolkit; milestones?: Milestones } = {},
 ): PlanModel {
   const ordered = [...qs].sort((x, y) => x.order - y.order);
   const { answers, profile } = a;
   const tl = timelineBand(ordered, answers, content);
-  const months = tl.band.months;
-  // The first day of each month of the plan (and of the month after it), worked out once.
-  const starts = Array.from({ length: months + 2 }, (_, i) => (i === 0 ? '' : addMonths(profile.startDate, i - 1)));
-  const monthStart = (m: number) => starts[m] ?? addMonths(profile.startDate, m - 1);
-  const labels = starts.map((d) => (d ? monthYear(d) : ''));
-  const monthLabel = (m: number) => labels[m] ?? monthYear(monthStart(m));
+  const start = profile.startDate;
 
-  // Gaps, strengths and follow-ups, in questionnaire order.
-  const gaps: { itemId: string; question: string; status: Status; phase: Phase; actions: CitedText[]; note?: string; owner?: string }[] = [];
+  // ---- The plan's length: the band's, or fitted to a target date that comes sooner. ----
+  const bandMonths = tl.band.months;
+  // The first day of each month of the band's plan, and of the month after it, worked out once.
+  const bandStarts = Array.from({ length: bandMonths + 1 }, (_, i) => addMonths(start, i));
+  const bandEnd = dayBefore(bandStarts[bandMonths]!);
+  const target = profile.targetDate;
+  const compressed = target !== undefined && target < bandEnd;
+  const end = compressed ? target : bandEnd;
+  const monthStarts = bandStarts.filter((s) => s <= end);
+  const months = monthStarts.length;
+  const monthEnds = monthStarts.map((_, i) => (i + 1 < months ? dayBefore(monthStarts[i + 1]!) : end));
+  const monthStart = (m: number) => monthStarts[m - 1]!;
+  const monthEnd = (m: number) => monthEnds[m - 1]!;
+  const monthOf = (iso: string) => {
+    let m = 1;
+    while (m < months && monthStarts[m]! <= iso) m++;
+    return m;
+  };
+  const labels = monthStarts.map((_, i) => rangeLabel(monthStart(i + 1), monthEnd(i + 1)));
+  const monthLabel = (m: number) => labels[m - 1]!;
+  // A date of the band's plan, moved in proportion when the plan is compressed.
+  const ratio = (daysBetween(start, end) + 1) / (daysBetween(start, bandEnd) + 1);
+  const fit = (iso: string) => (compressed ? addDays(start, Math.min(daysBetween(start, end), Math.max(0, Math.round((daysBetween(start, iso) + 1) * ratio) - 1))) : iso);
+  /** The date `p` months into the band's plan (2.5: the middle of month 3), fitted. */
+  const position = (p: number) => {
+    const k = Math.floor(p);
+    const f = p - k;
+    const base = bandStarts[k]!;
+    const d = f === 0 ? dayBefore(base) : addDays(base, Math.round(f * daysBetween(base, bandStarts[k + 1]!)) - 1);
+    return fit(d);
+  };
+
+  // ---- Gaps, strengths and follow-ups, in questionnaire order. ----
+  const gaps: Gap[] = [];
   const strengths: PlanModel['strengths'] = [];
   const followUps: PlanModel['followUps'] = [];
   const notes: PlanModel['notes'] = [];
@@ -182,60 +343,230 @@ export function buildPlan(
           question: item.text,
           status,
           phase: item.phase,
-          actions: item.actions.map((x) => ({ text: x.text, cite: x.cite, source: formatCitation(x.cite) })),
+          actions: item.actions.map((x) => ({ text: x.text, cite: x.cite, source: formatCitation(x.cite), id: x.id, after: x.after })),
           note: ans.note,
           owner: ans.owner,
+          role: q.id.startsWith('role-'),
+          timeline: q.scoring === 'timeline',
         });
       }
     }
   }
 
+  // ---- Tasks: one per piece of work. ----
+  // What a piece of work follows is declared on any of its actions, and holds wherever it appears.
+  const afterByKey = new Map<string, string[]>();
+  for (const q of ordered) for (const [k, xs] of declaredOrder(q.sections)) afterByKey.set(k, [...(afterByKey.get(k) ?? []), ...xs]);
+  const drafts = new Map<string, TaskDraft>();
+  const phaseRank = (p: Phase) => PHASE_ORDER.indexOf(p);
+  let order = 0;
+  const addTask = (key: string, t: { text: string; cite: Citation; phase: Phase; after?: readonly string[]; pin?: [number, number]; order?: number; role?: boolean; why: PlanWhy; gap?: Gap }) => {
+    const source = formatCitation(t.cite);
+    let d = drafts.get(key);
+    if (!d) {
+      d = { key, text: t.text, cite: t.cite, role: !!t.role, phase: t.phase, after: new Set(), order: t.order ?? order++, why: [], gaps: [], sources: [], timeline: false };
+      drafts.set(key, d);
+    } else {
+      if (t.role && !d.role) Object.assign(d, { text: t.text, cite: t.cite, role: true });
+      if (phaseRank(t.phase) < phaseRank(d.phase)) d.phase = t.phase;
+      if (t.pin) d.pin = t.pin;
+      if (t.order !== undefined) d.order = Math.min(d.order, t.order);
+    }
+    for (const x of t.after ?? afterByKey.get(key) ?? []) d.after.add(x);
+    if (!d.why.some((w) => w.itemId === t.why.itemId)) d.why.push(t.why);
+    if (!d.sources.includes(source)) d.sources.push(source);
+    if (t.gap) {
+      d.gaps.push(t.gap);
+      if (t.gap.timeline) d.timeline = true;
+    }
+  };
+  const pinnedWhy = (itemId: string, question: string, cite: Citation): PlanWhy => ({ itemId, question, statusLabel: '', source: formatCitation(cite) });
+  if (tl.band.firstTask) {
+    const f = tl.band.firstTask;
+    addTask(f.id, {
+      ...f,
+      phase: 'foundation',
+      pin: [1, 1],
+      order: -30,
+      why: pinnedWhy('timeline', `You marked ${tl.trueCount} of the ${tl.total} timeline statements true, and the handbook gives no length of time for this band`, tl.band.cite),
+    });
+  }
   const refl = reflection(ordered, answers, content.reflection.wordRatio);
   if (refl?.flagged) {
-    // The handbook's rule: evaluate further first. It leads the foundation phase.
-    gaps.unshift({
-      itemId: 'reflection',
-      question: 'Motivation self-assessment',
-      status: 'not-met',
+    // The handbook's rule: evaluate further before going on. It leads the plan.
+    addTask(REFLECTION_TASK, {
+      text: content.reflection.flagged,
+      cite: content.reflection.cite,
       phase: 'foundation',
-      actions: [{ text: content.reflection.flagged, cite: content.reflection.cite, source: formatCitation(content.reflection.cite) }],
+      pin: [1, 1],
+      order: -20,
+      why: pinnedWhy('reflection', 'Motivation self-assessment', content.reflection.cite),
+    });
+  }
+  const speedKeys = new Set<string>();
+  if (compressed) {
+    // The handbook's three ways to get ready faster, as tasks in the first months.
+    content.speedUps.options.forEach((o, i) => {
+      const key = o.id ?? `speed-up-${i + 1}`;
+      speedKeys.add(key);
+      addTask(key, {
+        text: `${o.title} (one of the handbook's three ways to get ready faster). ${o.text}`,
+        cite: o.cite,
+        phase: 'foundation',
+        pin: [1, Math.min(2, months)],
+        order: -10 + i,
+        why: pinnedWhy('deadline', content.speedUps.why ?? content.speedUps.intro, o.cite),
+      });
+    });
+  }
+  for (const gap of gaps) {
+    gap.actions.forEach((act, i) => {
+      addTask(actionKey(gap.itemId, i, act.id), {
+        text: act.text,
+        cite: act.cite,
+        phase: gap.phase,
+        role: gap.role,
+        why: { itemId: gap.itemId, question: gap.question, statusLabel: STATUS_LABEL[gap.status], source: act.source, ...(gap.note ? { note: gap.note } : {}) },
+        gap,
+      });
     });
   }
 
-  // Lay each phase's actions over its months, in turn, so no month carries the whole phase.
-  const actions: PlanAction[] = [];
-  const phases: PlanModel['phases'] = [];
-  for (const phaseId of PHASE_ORDER) {
-    const p = content.phases.find((x) => x.id === phaseId)!;
-    const [first, last] = p.months[tl.bandId];
-    const span = last - first + 1;
-    const phaseActions: PlanAction[] = [];
-    let k = 0;
-    for (const gap of gaps.filter((g) => g.phase === phaseId)) {
-      for (const act of gap.actions) {
-        const month = first + (k++ % span);
-        phaseActions.push({
-          itemId: gap.itemId,
-          question: gap.question,
-          status: gap.status,
-          statusLabel: STATUS_LABEL[gap.status],
-          text: act.text,
-          cite: act.cite,
-          source: act.source,
-          phase: phaseId,
-          month,
-          monthLabel: monthLabel(month),
-          due: monthStart(month),
-          owner: gap.owner ?? '',
-          hasOwner: !!gap.owner,
-          ...(gap.note ? { note: gap.note } : {}),
-        });
-      }
+  // ---- Phases and milestones, on the plan's own months. ----
+  const phaseMonths = {} as Record<Phase, [number, number]>;
+  for (const p of content.phases) {
+    const [f, l] = p.months[tl.bandId];
+    if (!compressed) {
+      phaseMonths[p.id] = [Math.min(f, months), Math.min(l, months)];
+      continue;
     }
-    phaseActions.sort((x, y) => x.month - y.month);
-    actions.push(...phaseActions);
-    const end = dayBefore(monthStart(last + 1));
-    phases.push({
+    const first = monthOf(fit(bandStarts[f - 1]!));
+    phaseMonths[p.id] = [first, Math.max(first, monthOf(fit(dayBefore(bandStarts[l]!))))];
+  }
+  const msData = opts.milestones?.milestones ?? [];
+  const msDates = msData
+    .map((m, i) => ({ m, i, date: position(Math.min(m.at[tl.bandId], bandMonths)) }))
+    .sort((x, y) => x.m.at[tl.bandId] - y.m.at[tl.bandId] || x.i - y.i);
+  const milestones: PlanMilestone[] = msDates.map(({ m, date: d }) => ({
+    id: m.id,
+    title: m.title,
+    date: d,
+    dateLabel: longDate(d),
+    month: monthOf(d),
+    source: formatCitation(m.cite),
+    atRisk: false,
+  }));
+  // A milestone may open phases: none of their tasks starts before it (leadership decides first).
+  const opens = new Map<Phase, string[]>();
+  for (const m of msData) for (const ph of m.opens) opens.set(ph, [...(opens.get(ph) ?? []), m.id]);
+  const schedTasks: SchedTask[] = [...drafts.values()].map((d) => ({
+    key: d.key,
+    phase: d.phase,
+    after: [...d.after, ...(opens.get(d.phase) ?? [])],
+    order: d.order,
+    ...(d.pin ? { pin: d.pin } : {}),
+  }));
+  const placed = placeTasks(
+    schedTasks,
+    msDates.map(({ m }, r) => ({ id: m.id, month: milestones[r]!.month, rank: r, after: m.after })),
+    months,
+    phaseMonths,
+  );
+
+  // ---- What is at risk, when the deadline is shorter than the handbook advises. ----
+  const risks: PlanDeadline['atRisk'] = [];
+  if (compressed) {
+    milestones.forEach((m, i) => {
+      const prev = milestones[i - 1];
+      if (prev && daysBetween(prev.date, m.date) < 14) {
+        m.atRisk = true;
+        m.risk = `only ${daysBetween(prev.date, m.date)} days after "${prev.title}"`;
+        risks.push({ kind: 'milestone', id: m.id, title: m.title, month: m.month, reason: m.risk });
+      }
+    });
+  }
+
+  const phaseTitle = new Map(content.phases.map((p) => [p.id, p.title]));
+  const msTitle = new Map(milestones.map((m) => [m.id, m.title]));
+  const tasks = new Map<string, PlanAction>();
+  for (const d of drafts.values()) {
+    const month = placed.month.get(d.key)!;
+    const first = d.gaps[0];
+    const late = placed.late.has(d.key);
+    const risk = compressed && ((d.timeline && !speedKeys.has(d.key)) || late)
+      ? late
+        ? 'the deadline leaves no month for it before the milestone that waits for it'
+        : 'it answers a timeline statement you could not yet mark true'
+      : undefined;
+    const withNotes = d.why.filter((w) => w.note);
+    const notesHere = withNotes.map((w) => (withNotes.length > 1 ? `${w.question} ${w.note}` : w.note!));
+    const mv = placed.moved.get(d.key);
+    const boundTitle = (k: string) => (msTitle.has(k) ? `the milestone "${msTitle.get(k)}"` : 'a task it depends on');
+    const placedNote = mv?.after
+      ? `; placed after ${boundTitle(mv.after)}`
+      : mv?.before
+        ? `; placed before ${boundTitle(mv.before)}`
+        : mv?.even
+          ? '; moved out of its phase to keep the months even'
+          : '';
+    const task: PlanAction = {
+      id: d.key,
+      itemId: first?.itemId ?? d.why[0]!.itemId,
+      question: first?.question ?? d.why[0]!.question,
+      status: first?.status ?? 'not-met',
+      statusLabel: first ? STATUS_LABEL[first.status] : '',
+      why: d.why,
+      whyText: whyText(d.why),
+      text: d.text,
+      cite: d.cite,
+      source: d.sources.join('; '),
+      sources: d.sources,
+      phase: d.phase,
+      phaseTitle: phaseTitle.get(d.phase)!,
+      placement: placedNote,
+      month,
+      monthLabel: monthLabel(month),
+      start: monthStart(month),
+      due: monthEnd(month),
+      owner: d.gaps.find((g) => g.owner)?.owner ?? '',
+      hasOwner: d.gaps.some((g) => g.owner),
+      ...(notesHere.length ? { note: notesHere.join('; ') } : {}),
+      atRisk: !!risk,
+      ...(risk ? { risk } : {}),
+    };
+    tasks.set(d.key, task);
+    if (risk) risks.push({ kind: 'task', id: d.key, title: firstSentence(d.text), month, reason: risk });
+  }
+  const msById = new Map(milestones.map((m) => [m.id, m]));
+  const actions: PlanAction[] = [];
+  const monthList: PlanMonth[] = monthStarts.map((_, i) => ({
+    month: i + 1,
+    label: monthLabel(i + 1),
+    start: monthStart(i + 1),
+    end: monthEnd(i + 1),
+    items: [],
+    taskCount: 0,
+    empty: true,
+  }));
+  for (const key of placed.sequence) {
+    const t = tasks.get(key);
+    if (t) {
+      actions.push(t);
+      const mo = monthList[t.month - 1]!;
+      mo.items.push({ task: t });
+      mo.taskCount++;
+      mo.empty = false;
+    } else {
+      const m = msById.get(key)!;
+      monthList[m.month - 1]!.items.push({ milestone: m });
+    }
+  }
+  risks.sort((x, y) => x.month - y.month);
+
+  const phases: PlanModel['phases'] = PHASE_ORDER.map((phaseId) => {
+    const p = content.phases.find((x) => x.id === phaseId)!;
+    const [first, last] = phaseMonths[phaseId];
+    return {
       id: phaseId,
       title: p.title,
       summary: p.summary,
@@ -243,18 +574,36 @@ export function buildPlan(
       lastMonth: last,
       monthsLabel: first === last ? `month ${first}` : `months ${first}–${last}`,
       startDate: monthStart(first),
-      endDate: end,
-      dateRange: `${longDate(monthStart(first))} – ${longDate(end)}`,
-      actionCount: phaseActions.length,
-      months: Array.from({ length: span }, (_, i) => {
-        const m = first + i;
-        const acts = phaseActions.filter((x) => x.month === m);
-        return { month: m, label: monthLabel(m), date: monthStart(m), actions: acts, empty: acts.length === 0 };
-      }),
-    });
+      endDate: monthEnd(last),
+      dateRange: `${longDate(monthStart(first))} – ${longDate(monthEnd(last))}`,
+      actionCount: actions.filter((x) => x.phase === phaseId).length,
+    };
+  });
+
+  let deadline: PlanDeadline | undefined;
+  if (target) {
+    const handbook = tl.band.decision ? `this plan's ${bandMonths}-month floor (peer-ready's choice; the handbook gives no length for this band)` : `the handbook's minimum of ${bandMonths} months`;
+    const shortBy = compressed ? spanLabel(target, bandEnd) : undefined;
+    deadline = {
+      targetDate: target,
+      targetLabel: longDate(target),
+      fits: !compressed,
+      handbookMonths: bandMonths,
+      handbookEndDate: bandEnd,
+      handbookEndLabel: longDate(bandEnd),
+      planMonths: months,
+      ...(compressed ? { shortBy, shortByDays: daysBetween(target, bandEnd) } : {}),
+      statement: compressed
+        ? `Your target date, ${longDate(target)}, is ${shortBy} shorter than the handbook advises: ${handbook} would run to ${longDate(bandEnd)}. ` +
+          `This plan is compressed to end on your target date (${months} month${months === 1 ? '' : 's'} instead of ${bandMonths}): every date moves closer together, ` +
+          `the handbook's three ways to get ready faster are scheduled as tasks in the first months, and what is at risk is marked.`
+        : `Your target date, ${longDate(target)}, leaves room for ${handbook}, which runs to ${longDate(bandEnd)}` +
+          `${target > bandEnd ? `, ${spanLabel(bandEnd, target)} before your target` : ''}. The plan keeps that length.`,
+      ...(compressed ? { riskRule: opts.milestones?.risk ?? '' } : {}),
+      atRisk: risks,
+    };
   }
 
-  const endDate = dayBefore(monthStart(months + 1));
   const overall = sectionScores(ordered, answers, content);
   const all = tally(allStatuses, content);
 
@@ -273,7 +622,7 @@ export function buildPlan(
     timeline: {
       bandId: tl.bandId,
       label: tl.band.label,
-      months,
+      months: bandMonths,
       minimum: tl.band.minimum,
       trueCount: tl.trueCount,
       total: tl.total,
@@ -282,9 +631,11 @@ export function buildPlan(
       ...(tl.band.decision ? { decision: tl.band.decision } : {}),
       source: formatCitation(tl.band.cite),
       fixed: profile.timelineFixed,
-      endDate,
-      endLabel: longDate(endDate),
+      endDate: end,
+      endLabel: longDate(end),
+      lengthLabel: compressed ? `${months} month${months === 1 ? '' : 's'}, fitted to your target date; the handbook advises ${tl.band.label.toLowerCase()}` : tl.band.label,
     },
+    ...(deadline ? { deadline } : {}),
     overall: all,
     sections: overall.map((s) => ({
       instrument: s.questionnaire.short,
@@ -293,10 +644,12 @@ export function buildPlan(
       tally: s.tally,
     })),
     phases,
+    months: monthList,
     actions,
+    milestones,
     strengths,
     followUps,
-    ...(profile.timelineFixed
+    ...(profile.timelineFixed && !compressed
       ? {
           speedUps: {
             intro: content.speedUps.intro,
@@ -334,14 +687,18 @@ export function buildPlan(
     readinessRule: content.readiness.rule,
     notes,
     schedule: {
-      gantt: gantt(phases),
-      milestones: phases.map((p) => ({
+      rule: opts.milestones?.rule ?? '',
+      dates: opts.milestones?.dates ?? '',
+      gantt: gantt(phases, milestones),
+      phases: phases.map((p) => ({
         title: p.title,
         monthsLabel: p.monthsLabel,
         start: longDate(p.startDate),
         end: longDate(p.endDate),
         actionCount: p.actionCount,
       })),
+      loadLimit: placed.loadLimit,
+      averageLoad: Math.round(placed.average * 10) / 10,
     },
     ...(opts.role
       ? {
@@ -359,7 +716,42 @@ export function buildPlan(
     ...(opts.toolkit ? { toolkit: toolkitView(opts.toolkit, opts.role, profile, gaps) } : {}),
     ...(opts.merged ? { merge: mergeView(qs, opts.merged) } : {}),
   };
-  return { ...model, sources: citedSources(model) };
+  // The months repeat the tasks and milestones listed above, and each task's sources are those of
+  // its "Why" entries: the sources are the same from this smaller object, which is quicker to walk.
+  return { ...model, sources: citedSources({ ...model, months: [], actions: model.actions.map((a) => ({ why: a.why })) }) };
+}
+
+const declared = new WeakMap<object, Map<string, readonly string[]>>();
+
+/** The `after` lists of a questionnaire's actions, by action key (worked out once per section list). */
+function declaredOrder(sections: Questionnaire['sections']): Map<string, readonly string[]> {
+  let out = declared.get(sections);
+  if (!out) {
+    out = new Map();
+    for (const s of sections)
+      for (const item of s.items) {
+        if (!isScored(item)) continue;
+        item.actions.forEach((x, i) => {
+          if (!x.after) return;
+          const k = actionKey(item.id, i, x.id);
+          out!.set(k, [...(out!.get(k) ?? []), ...x.after]);
+        });
+      }
+    declared.set(sections, out);
+  }
+  return out;
+}
+
+/** The text up to its first full stop (or semicolon), for lists that name a task. */
+function firstSentence(text: string): string {
+  const m = /^(.+?[.;])(\s|$)/.exec(text);
+  return (m ? m[1]! : text).replace(/[;.]$/, '');
+}
+
+function whyText(why: readonly PlanWhy[]): string {
+  const one = (w: PlanWhy) => (w.statusLabel ? `${w.question} (${w.statusLabel})` : w.question);
+  if (why.length === 1) return one(why[0]!);
+  return `this one task answers ${why.length} gaps: ${why.map((w, i) => `(${i + 1}) ${one(w)}`).join('; ')}`;
 }
 
 function mergeView(qs: readonly Questionnaire[], m: Merged): NonNullable<PlanModel['merge']> {
@@ -387,13 +779,25 @@ function mergeView(qs: readonly Questionnaire[], m: Merged): NonNullable<PlanMod
   };
 }
 
-/** A Mermaid gantt chart of the phases. Built from our own phase titles, stripped of Mermaid syntax. */
-function gantt(phases: PlanModel['phases']): string {
-  const safe = (t: string) => t.replace(/[:;#`\n\r{}[\]<>]/g, ' ').replace(/\s+/g, ' ').trim();
-  const lines = ['gantt', '  title Readiness plan phases', '  dateFormat YYYY-MM-DD', '  axisFormat %b %Y'];
+const safeTitles = new Map<string, string>();
+/** A title with Mermaid's syntax characters taken out (the same titles recur in every plan: remembered). */
+function safe(t: string): string {
+  let s = safeTitles.get(t);
+  if (s === undefined) {
+    s = t.replace(/[:;#`\n\r{}[\]<>]/g, ' ').replace(/\s+/g, ' ').trim();
+    if (safeTitles.size < 1000) safeTitles.set(t, s);
+  }
+  return s;
+}
+
+/** A Mermaid gantt chart of the phases and milestones. Built from our own titles, stripped of Mermaid syntax. */
+function gantt(phases: PlanModel['phases'], milestones: readonly PlanMilestone[]): string {
+  const lines = ['gantt', '  title Readiness plan', '  dateFormat YYYY-MM-DD', '  axisFormat %d %b %Y'];
   phases.forEach((p, i) => {
     lines.push(`  section ${safe(p.title)}`, `  ${safe(p.title)} (${p.actionCount} tasks) :p${i + 1}, ${p.startDate}, ${p.endDate}`);
   });
+  if (milestones.length) lines.push('  section Milestones');
+  milestones.forEach((m, i) => lines.push(`  ${safe(m.title)} :milestone, m${i + 1}, ${m.date}, 0d`));
   return lines.join('\n');
 }
 
@@ -401,7 +805,7 @@ function toolkitView(
   t: Toolkit,
   role: RolePack | undefined,
   profile: Assessment['profile'],
-  gaps: { itemId: string; question: string }[],
+  gaps: readonly { itemId: string; question: string }[],
 ): NonNullable<PlanModel['toolkit']> {
   const fill = (s: string) => s.replaceAll('{organisation}', profile.name).replaceAll('{program}', PROGRAM_TYPES[profile.programType]);
   const gapQuestion = new Map(gaps.map((g) => [g.itemId, g.question]));

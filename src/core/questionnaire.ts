@@ -39,10 +39,16 @@ export const CitationSchema = z
   });
 export type Citation = z.infer<typeof CitationSchema>;
 
+const ActionId = z.string().regex(/^[a-z0-9]+(?:[.#-][a-z0-9]+)*$/, 'action ids are lower-case words joined by hyphens, e.g. "train-supervisors"');
+
 export const ActionSchema = z.strictObject({
   text: z.string().min(1),
   cite: CitationSchema,
   scope: ScopeSchema,
+  /** Names the piece of work: actions of several questions with the same id become one task. */
+  id: ActionId.optional(),
+  /** Actions (ids, or "item-id#n" for the n-th action of a question) or milestones this one follows. */
+  after: z.array(ActionId).min(1).optional(),
 });
 export type Action = z.infer<typeof ActionSchema>;
 

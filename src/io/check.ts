@@ -8,6 +8,7 @@ import { PlanContentSchema, type PlanContent } from '../core/plan-content.js';
 import { QuestionnaireSchema, type Questionnaire } from '../core/questionnaire.js';
 import { checkTemplates, type Templates } from '../core/render.js';
 import { RolePackSchema, ToolkitSchema, type RolePack, type Toolkit } from '../core/role-pack.js';
+import { checkSchedule, MilestonesSchema, REFLECTION_TASK, type Milestones } from '../core/schedule.js';
 
 export interface DataFile {
   /** Path shown in messages, e.g. "questionnaires/stage1.yaml". */
@@ -74,6 +75,38 @@ export function checkPlanContent(f: DataFile): PlanContent {
   return content.data;
 }
 
+export function checkMilestones(f: DataFile): Milestones {
+  const r = MilestonesSchema.safeParse(f.data, { reportInput: true });
+  if (!r.success) throw InputError.fromZod(f.file, r.error);
+  return r.data;
+}
+
+/** The order data across all files: `after` ids that exist, no cycle, windows that can be met. */
+export function checkOrder(
+  questionnaireFiles: readonly { file: string; data: Questionnaire }[],
+  roleFiles: readonly { file: string; data: RolePack }[],
+  milestones: Milestones,
+  milestonesFile: string,
+  content: PlanContent,
+  contentFile: string,
+): void {
+  const extra = [
+    { key: REFLECTION_TASK, file: contentFile, where: 'reflection' },
+    ...Object.entries(content.bands).flatMap(([id, b]) => (b.firstTask ? [{ key: b.firstTask.id, file: contentFile, where: `bands.${id}.firstTask` }] : [])),
+    ...content.speedUps.options.flatMap((o, i) => (o.id ? [{ key: o.id, file: contentFile, where: `speedUps.options[${i}]` }] : [])),
+  ];
+  checkSchedule(
+    [
+      ...questionnaireFiles.map((f) => ({ file: f.file, questionnaire: f.data, where: 'sections' })),
+      ...roleFiles.map((f) => ({ file: f.file, questionnaire: { sections: f.data.questions }, where: 'questions' })),
+    ],
+    milestones,
+    milestonesFile,
+    content,
+    extra,
+  );
+}
+
 /** The hiring toolkit appendix; its misconceptions must point at questions that exist. */
 export function checkToolkit(f: DataFile, questionnaires: readonly Questionnaire[]): Toolkit {
   const toolkit = ToolkitSchema.safeParse(f.data, { reportInput: true });
@@ -106,10 +139,20 @@ export function checkCatalog(files: readonly DataFile[]): Catalog {
     return f;
   };
   const questionnaires = checkQuestionnaires(files.filter((f) => /^questionnaires\/[^/]+$/.test(f.file)).map((f) => ({ file: f.file, data: f.data })));
-  const roles = checkRoles(files.filter((f) => f.file.startsWith('questionnaires/roles/')), questionnaires);
+  const roleFiles = files.filter((f) => f.file.startsWith('questionnaires/roles/'));
+  const roles = checkRoles(roleFiles, questionnaires);
   const content = checkPlanContent(need('templates/plan.yaml'));
+  const milestones = checkMilestones(need('templates/milestones.yaml'));
+  checkOrder(
+    questionnaires.map((q) => ({ file: files.find((f) => f.data !== undefined && (f.data as { id?: unknown }).id === q.id && /^questionnaires\/[^/]+$/.test(f.file))?.file ?? 'questionnaires', data: q })),
+    Object.values(roles).map((r) => ({ file: roleFiles.find((f) => (f.data as { programType?: unknown }).programType === r.programType)?.file ?? 'questionnaires/roles', data: r })),
+    milestones,
+    'templates/milestones.yaml',
+    content,
+    'templates/plan.yaml',
+  );
   const toolkit = checkToolkit(need('templates/toolkit.yaml'), questionnaires);
   const templates = templatesFrom(files.filter((f) => f.file.startsWith('templates/')), 'templates/');
   checkTemplates(templates);
-  return { questionnaires, content, templates, roles, toolkit };
+  return { questionnaires, content, templates, roles, toolkit, milestones };
 }
