@@ -33,11 +33,14 @@ import { invocation } from '../src/io/invocation.js';
 import { loadCatalog } from '../src/io/load.js';
 import { plansDir } from '../src/io/plans-dir.js';
 import { formatList } from '../src/io/store.js';
-import { PROGRAM_TYPES } from '../src/core/answers.js';
+import { programTypes } from '../src/core/format.js';
 
 const catalog = await loadCatalog();
 const slug = (n: string) => n.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+const PROGRAMS = programTypes(catalog);
+const PROGRAM_TYPES = Object.fromEntries(PROGRAMS.map((c) => [c.value, c.label])) as Record<string, string>;
 const context = (saved: SavedAssessment[] = []): WizardContext => ({
+  programs: PROGRAMS,
   questionnaires: (pt) => questionnairesFor(catalog, pt),
   saved,
   defaultStartDate: '2027-02-01',
@@ -280,7 +283,7 @@ describe('where files go and what to type', () => {
       id: 'acme', profile: { name: 'Acme', programType: 'wi-cps' }, values: {}, notes: {}, position: { step: 'name' }, status: 'in-progress', total: 90,
       createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.000Z',
     };
-    const out = formatList([r], '/store');
+    const out = formatList([r], '/store', PROGRAM_TYPES);
     expect(out).toContain(PROGRAM_TYPES['wi-cps']);
     expect(out).not.toMatch(/\bwi-cps\b/);
   });

@@ -5,11 +5,12 @@
 // that line with the wizard's first screen. Keys typed meanwhile wait in the terminal and are
 // read, in order, as soon as the wizard starts.
 import type { MutableRefObject } from 'react';
+import { EXIT } from '../core/exit-codes.js';
 import type { WizardOptions } from '../io/session.js';
 
 export type { WizardOptions };
 
-const INTERRUPTED = 130;
+const INTERRUPTED = EXIT.interrupted;
 // Kept here (not imported from core) so this module stays light until the first line is drawn.
 const BRACKETED_PASTE_ON = '\u001B[?2004h';
 const BRACKETED_PASTE_OFF = '\u001B[?2004l';

@@ -1,6 +1,5 @@
 // The lists the wizard offers, and the words it shows for values: shared by the reducer (which
 // row means what) and the screens (what each row says).
-import { PROGRAM_TYPES, type ProgramType } from '../answers.js';
 import { allowedValues, type Item } from '../questionnaire.js';
 import type { ProfileDraft, SavedAssessment, WizardContext, WizardState } from './model.js';
 
@@ -34,10 +33,6 @@ export function answerLabel(item: Item, value: string | undefined): string {
   return itemChoices(item).find((c) => c.value === value)?.label ?? value;
 }
 
-export const PROGRAM_CHOICES: Choice<ProgramType>[] = (Object.keys(PROGRAM_TYPES) as ProgramType[]).map((value) => ({
-  value,
-  label: PROGRAM_TYPES[value],
-}));
 export const FIXED_CHOICES: Choice<boolean>[] = [
   { value: false, label: 'No: we set our own timetable' },
   { value: true, label: 'Yes: a funder or another outside party sets the deadline' },
@@ -76,12 +71,12 @@ export const PROFILE_LABELS: Record<ProfileRow, string> = {
   target: 'Target date',
 };
 
-export function profileValue(p: ProfileDraft, row: ProfileRow): string {
+export function profileValue(ctx: WizardContext, p: ProfileDraft, row: ProfileRow): string {
   switch (row) {
     case 'name':
       return p.name ?? '(not given)';
     case 'program':
-      return p.programType ? PROGRAM_TYPES[p.programType] : '(not given)';
+      return p.programType ? (ctx.programs.find((c) => c.value === p.programType)?.label ?? p.programType) : '(not given)';
     case 'start':
       return p.startDate ?? '(not given)';
     case 'fixed':

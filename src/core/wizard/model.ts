@@ -32,6 +32,8 @@ export interface FlatItem {
 }
 
 export interface WizardContext {
+  /** The program types to choose from, in order: one per role pack (questionnairesFor's catalog). */
+  programs: readonly { value: ProgramType; label: string }[];
   /** The instruments asked for a program type: the shared ones, then its role questions, if any. */
   questionnaires: (programType: ProgramType) => readonly Questionnaire[];
   /** Assessments found in the store when the wizard started. */

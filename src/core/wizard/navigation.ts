@@ -1,7 +1,7 @@
 // Moving between screens: entering one (setting up its highlight or text field from what is
 // already answered), opening a saved assessment where it was left, and where "back" and "next" lead.
 import { allowedValues } from '../questionnaire.js';
-import { itemChoices, PROFILE_ROWS, PROGRAM_CHOICES, unfinished } from './choices.js';
+import { itemChoices, PROFILE_ROWS, unfinished } from './choices.js';
 import { blank, firstUnanswered, instrumentsOf, itemsOf, statusOf, type Position, type SavedAssessment, type Screen, type WizardContext, type WizardState } from './model.js';
 import { reviewRowCount } from './review.js';
 import { field } from './text.js';
@@ -16,7 +16,7 @@ export function enter(ctx: WizardContext, s: WizardState, screen: Screen, messag
     case 'name':
       return { ...next, input: field(s.profile.name ?? '') };
     case 'program':
-      return { ...next, cursor: Math.max(0, PROGRAM_CHOICES.findIndex((c) => c.value === s.profile.programType)) };
+      return { ...next, cursor: Math.max(0, ctx.programs.findIndex((c) => c.value === s.profile.programType)) };
     case 'start':
       return { ...next, input: field(s.profile.startDate ?? ctx.defaultStartDate) };
     case 'fixed':

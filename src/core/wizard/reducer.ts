@@ -5,7 +5,7 @@
 // the binding table (`is(intent, key)`), never by name.
 import { IsoDate } from '../answers.js';
 import { is, pickedRow } from './bindings.js';
-import { CLASH_CHOICES, FIXED_CHOICES, itemChoices, knownOwners, OVERWRITE_CHOICES, PROFILE_ROWS, PROGRAM_CHOICES, resumeChoices } from './choices.js';
+import { CLASH_CHOICES, FIXED_CHOICES, itemChoices, knownOwners, OVERWRITE_CHOICES, PROFILE_ROWS, resumeChoices } from './choices.js';
 import type { Key } from './keys.js';
 import {
   answeredCount,
@@ -109,9 +109,9 @@ function reduce(ctx: WizardContext, s0: WizardState, event: WizardEvent): Step {
         return done(enter(ctx, fresh, { kind: 'start' }));
       });
     case 'program':
-      return onSelect(ctx, s, key, PROGRAM_CHOICES.length, (i) => {
+      return onSelect(ctx, s, key, ctx.programs.length, (i) => {
         // The program type decides which role questions are asked, so completeness may change.
-        const next: WizardState = { ...s, profile: { ...s.profile, programType: PROGRAM_CHOICES[i]!.value } };
+        const next: WizardState = { ...s, profile: { ...s.profile, programType: ctx.programs[i]!.value } };
         return done(enter(ctx, { ...next, status: statusOf(ctx, next) }, afterProfile(s, { kind: 'name' })));
       });
     case 'start':

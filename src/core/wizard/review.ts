@@ -25,7 +25,7 @@ export const reviewRowCount = (ctx: WizardContext, s: Pick<WizardState, 'profile
 export function reviewRow(ctx: WizardContext, s: WizardState, i: number): ReviewRow {
   if (i < PROFILE_ROWS.length) {
     const r = PROFILE_ROWS[i]!;
-    const answer = profileValue(s.profile, r);
+    const answer = profileValue(ctx, s.profile, r);
     return { index: i, group: 'Organization', label: PROFILE_LABELS[r], answer, status: answer === '(not given)' ? 'unanswered' : 'answered', profile: r };
   }
   const flat = itemsOf(ctx, s)[i - PROFILE_ROWS.length]!;
