@@ -2,7 +2,8 @@
 // and one assessment. Templates only lay it out; the JSON format is this object.
 import type { Assessment } from './answers.js';
 import { addMonths, dayBefore, longDate, monthsBetween } from './dates.js';
-import type { BandId, PlanContent } from './plan-content.js';
+import type { PlanContent } from './plan-content.js';
+import type { PlanAction, PlanDeadline, PlanMilestone, PlanModel, PlanMonth, PlanWhy } from './plan-json-schema.js';
 import {
   formatCitation,
   isScored,
@@ -14,8 +15,8 @@ import {
 import { MERGE_RULE, type Merged } from './merge.js';
 import type { RolePack, Toolkit } from './role-pack.js';
 import { actionKey, placeTasks, REFLECTION_TASK, type Milestones, type SchedTask } from './schedule.js';
-import { citedSources, type SourceEntry } from './sources.js';
-import { counted, itemStatus, reflection, sectionScores, tally, timelineBand, type Tally } from './score.js';
+import { citedSources } from './sources.js';
+import { counted, itemStatus, reflection, sectionScores, tally, timelineBand } from './score.js';
 
 export interface CitedText {
   text: string;
@@ -23,195 +24,7 @@ export interface CitedText {
   source: string;
 }
 
-/** One gap a task answers: the question, how it was answered, and the source of the action. */
-export interface PlanWhy {
-  itemId: string;
-  question: string;
-  statusLabel: string;
-  source: string;
-  note?: string;
-}
-
-/** A task: one piece of work, answering one or more gaps. */
-export interface PlanAction {
-  /** The piece of work: the action's id in the data, or "item-id#n". */
-  id: string;
-  /** The first gap this task answers (all of them are in `why`). */
-  itemId: string;
-  question: string;
-  status: Status;
-  statusLabel: string;
-  why: PlanWhy[];
-  /** `why` as one line: "question (Not met)", or each gap with its source when there are several. */
-  whyText: string;
-  text: string;
-  cite: Citation;
-  /** Every source of this task, joined by "; ". */
-  source: string;
-  sources: string[];
-  phase: Phase;
-  phaseTitle: string;
-  /** "; placed after the milestone …" when the order keeps the task out of its phase's months, else "". */
-  placement: string;
-  /** Month of the plan (1-based), the days it covers, its first day and its last (the task's due date). */
-  month: number;
-  monthLabel: string;
-  start: string;
-  due: string;
-  owner: string;
-  hasOwner: boolean;
-  note?: string;
-  /** Set in a plan compressed to a deadline shorter than the handbook advises. */
-  atRisk: boolean;
-  risk?: string;
-}
-
-export interface PlanMilestone {
-  id: string;
-  title: string;
-  date: string;
-  dateLabel: string;
-  month: number;
-  source: string;
-  atRisk: boolean;
-  risk?: string;
-}
-
-export interface PlanMonth {
-  month: number;
-  /** The days the month really covers: "31 Jan – 27 Feb 2027". */
-  label: string;
-  start: string;
-  end: string;
-  items: ({ task: PlanAction } | { milestone: PlanMilestone })[];
-  taskCount: number;
-  empty: boolean;
-}
-
-export interface PlanDeadline {
-  targetDate: string;
-  targetLabel: string;
-  /** True when the band's minimum length fits before the target date; the plan keeps it. */
-  fits: boolean;
-  handbookMonths: number;
-  handbookEndDate: string;
-  handbookEndLabel: string;
-  /** Months in the plan as laid out (fewer than handbookMonths when compressed). */
-  planMonths: number;
-  /** How much sooner than the handbook's minimum the target is ("2 months and 10 days"). */
-  shortBy?: string;
-  shortByDays?: number;
-  statement: string;
-  riskRule?: string;
-  atRisk: { kind: 'task' | 'milestone'; id: string; title: string; month: number; reason: string }[];
-}
-
-export interface PlanModel {
-  schemaVersion: 1;
-  org: { name: string; programType: string; programLabel: string; startDate: string; startLabel: string; respondent?: string };
-  date: string;
-  dateLabel: string;
-  timeline: {
-    bandId: BandId;
-    label: string;
-    months: number;
-    minimum: boolean;
-    trueCount: number;
-    total: number;
-    notSure: number;
-    why: string;
-    decision?: string;
-    source: string;
-    fixed: boolean;
-    endDate: string;
-    endLabel: string;
-    /** The band's label, or the compressed length and the band's when fitted to a target date. */
-    lengthLabel: string;
-  };
-  /** Present when the profile gives a target date. */
-  deadline?: PlanDeadline;
-  overall: Tally;
-  sections: { instrument: string; title: string; source: string; tally: Tally }[];
-  phases: {
-    id: Phase;
-    title: string;
-    summary: string;
-    firstMonth: number;
-    lastMonth: number;
-    monthsLabel: string;
-    startDate: string;
-    endDate: string;
-    dateRange: string;
-    actionCount: number;
-  }[];
-  /** One entry per calendar month of the plan: its tasks and milestones, in order. */
-  months: PlanMonth[];
-  /** Every task, in plan order (month by month). */
-  actions: PlanAction[];
-  /** The hiring milestones, always present, in date order. */
-  milestones: PlanMilestone[];
-  strengths: { itemId: string; text: string; source: string; note?: string }[];
-  /** `statement` is set for a true/false statement, which the plan asks about rather than quotes as a question. */
-  followUps: { itemId: string; question: string; statement: boolean; source: string; note?: string }[];
-  speedUps?: { intro: string; options: { title: string; text: string; source: string }[] };
-  reflection?: {
-    flagged: boolean;
-    rule: string;
-    verdict: string;
-    /** Word counts of the two sides, shown so that the check explains itself. */
-    motivationWords: number;
-    challengeWords: number;
-    source: string;
-    answers: { question: string; side: string; answer: string; blank: boolean }[];
-  };
-  readinessRule: string;
-  notes: { itemId: string; question: string; note: string }[];
-  schedule: {
-    /** How tasks are placed, stated in the plan. */
-    rule: string;
-    /** Where the milestone dates come from. */
-    dates: string;
-    /** A Mermaid gantt chart of the phases and milestones. */
-    gantt: string;
-    phases: { title: string; monthsLabel: string; start: string; end: string; actionCount: number }[];
-    /** No month holds more tasks than this (about twice the average). */
-    loadLimit: number;
-    averageLoad: number;
-  };
-  /** "Requirements for this role", from the role pack for the program type. */
-  role?: {
-    title: string;
-    intro: string;
-    source: string;
-    requirements: { topic: string; points: { text: string; source: string }[] }[];
-  };
-  toolkit?: {
-    jobDescription: {
-      intro: string;
-      components: { name: string; text: string; source: string }[];
-      outOfRole: { intro: string; duties: { text: string; source: string }[] };
-      templateFields: { field: string; guidance: string; source: string }[];
-    };
-    interview?: { role: string; areas: { area: string; questions: string[]; source: string }[] };
-    interviewLimits: { intro: string; neverAsk: { text: string; source: string }[]; mayAsk: { text: string; source: string }[] };
-    payModels: { name: string; text: string; tradeOffs: string; source: string }[];
-    /** Misconceptions worth raising with staff, each with the gaps that make it relevant. */
-    misconceptions: { myth: string; answer: string; source: string; gaps: { itemId: string; question: string }[] }[];
-  };
-  /** Every document the plan cites, in full, for the Sources list at its end. */
-  sources: SourceEntry[];
-  /** Present when several respondents' answers were combined (peer-ready merge). */
-  merge?: {
-    respondents: string[];
-    respondentList: string;
-    rule: string;
-    agreed: number;
-    disagreements: { itemId: string; question: string; combined: string; views: { role: string; answer: string }[]; viewList: string }[];
-    /** Every item, agreed or not: "All 3: yes" or who said what. */
-    items: { itemId: string; question: string; combined: string; agree: boolean; summary: string }[];
-    unanswered: { itemId: string; question: string }[];
-  };
-}
+export type { PlanAction, PlanDeadline, PlanMilestone, PlanModel, PlanMonth, PlanWhy } from './plan-json-schema.js';
 
 const STATUS_LABEL: Record<Status, string> = {
   met: 'Met',
