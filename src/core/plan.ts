@@ -2,6 +2,7 @@
 // and one assessment. Templates only lay it out; the JSON format is this object.
 import type { Assessment } from './answers.js';
 import { addMonths, dayBefore, longDate, monthsBetween } from './dates.js';
+import { STATUS_LABEL } from './labels.js';
 import type { PlanContent } from './plan-content.js';
 import type { PlanAction, PlanDeadline, PlanMilestone, PlanModel, PlanMonth, PlanWhy } from './plan-json-schema.js';
 import {
@@ -25,13 +26,6 @@ export interface CitedText {
 }
 
 export type { PlanAction, PlanDeadline, PlanMilestone, PlanModel, PlanMonth, PlanWhy } from './plan-json-schema.js';
-
-const STATUS_LABEL: Record<Status, string> = {
-  met: 'Met',
-  partly: 'Partly met',
-  'not-met': 'Not met',
-  'not-sure': 'Not sure',
-};
 
 const PHASE_ORDER: Phase[] = ['foundation', 'policy', 'hiring', 'support'];
 

@@ -1,5 +1,6 @@
 // The lists the wizard offers, and the words it shows for values: shared by the reducer (which
 // row means what) and the screens (what each row says).
+import { VALUE_LABEL } from '../labels.js';
 import { allowedValues, type Item } from '../questionnaire.js';
 import type { ProfileDraft, SavedAssessment, WizardContext, WizardState } from './model.js';
 
@@ -8,22 +9,12 @@ export interface Choice<V = string> {
   label: string;
 }
 
-const VALUE_LABELS: Record<string, string> = {
-  true: 'True',
-  false: 'False',
-  yes: 'Yes',
-  partly: 'Partly',
-  no: 'No',
-  'not-sure': 'Not sure',
-  'not-applicable': 'Not applicable yet',
-};
-
 /** The answer choices of a scored item, "Not sure" last; empty for free-text items. */
 export function itemChoices(item: Item): Choice[] {
   if (item.type === 'text') return [];
   return allowedValues(item).map((value) => ({
     value,
-    label: item.type === 'choice' ? (item.choices.find((c) => c.value === value)?.label ?? VALUE_LABELS[value]!) : VALUE_LABELS[value]!,
+    label: item.type === 'choice' ? (item.choices.find((c) => c.value === value)?.label ?? VALUE_LABEL[value]!) : VALUE_LABEL[value]!,
   }));
 }
 
