@@ -37,14 +37,6 @@ export interface Merged {
   agreed: number;
 }
 
-export const MERGE_RULE =
-  'Answers from several respondents are combined item by item. An item counts as met only when ' +
-  'more than half of those who answered say it is met and nobody says it is not met. It counts as not ' +
-  'met when nobody says it is met or partly met (and at least one says not met). When everyone is ' +
-  'unsure it stays "not sure"; anything in between counts as partly met. A question a respondent ' +
-  'skipped does not count for or against; one nobody answered counts as "not sure". Where respondents ' +
-  'gave different answers, the item is listed for discussion with who said what.';
-
 export function combineStatuses(statuses: readonly Status[]): Status {
   const n = statuses.length;
   const count = (s: Status) => statuses.filter((x) => x === s).length;

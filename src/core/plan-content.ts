@@ -72,6 +72,10 @@ export const PlanContentSchema = z
         .min(1)
         .refine((ls) => ls.some((l) => l.atLeast === 0), 'one label must start at 0'),
     }),
+    merge: z.strictObject({
+      /** How several respondents' answers are combined (peer-ready merge, combineStatuses in merge.ts); shown in the plan. */
+      rule: z.string().min(1),
+    }),
   })
   .superRefine((c, ctx) => {
     const seen = new Set(c.phases.map((p) => p.id));

@@ -13,7 +13,7 @@ import {
   type Questionnaire,
   type Status,
 } from './questionnaire.js';
-import { MERGE_RULE, type Merged } from './merge.js';
+import type { Merged } from './merge.js';
 import type { RolePack, Toolkit } from './role-pack.js';
 import { actionKey, placeTasks, REFLECTION_TASK, type Milestones, type SchedTask } from './schedule.js';
 import { citedSources } from './sources.js';
@@ -521,7 +521,7 @@ export function buildPlan(
         }
       : {}),
     ...(opts.toolkit ? { toolkit: toolkitView(opts.toolkit, opts.role, profile, gaps) } : {}),
-    ...(opts.merged ? { merge: mergeView(qs, opts.merged) } : {}),
+    ...(opts.merged ? { merge: mergeView(qs, opts.merged, content.merge.rule) } : {}),
   };
   // The months repeat the tasks and milestones listed above, and each task's sources are those of
   // its "Why" entries: the sources are the same from this smaller object, which is quicker to walk.
@@ -561,12 +561,12 @@ function whyText(why: readonly PlanWhy[]): string {
   return `this one task answers ${why.length} gaps: ${why.map((w, i) => `(${i + 1}) ${one(w)}`).join('; ')}`;
 }
 
-function mergeView(qs: readonly Questionnaire[], m: Merged): NonNullable<PlanModel['merge']> {
+function mergeView(qs: readonly Questionnaire[], m: Merged, rule: string): NonNullable<PlanModel['merge']> {
   const text = new Map(qs.flatMap((q) => q.sections.flatMap((s) => s.items.map((i) => [i.id, i.text] as const))));
   return {
     respondents: m.respondents,
     respondentList: m.respondents.join(', '),
-    rule: MERGE_RULE,
+    rule,
     agreed: m.agreed,
     disagreements: m.disagreements.map((d) => ({
       ...d,
