@@ -8,6 +8,7 @@ import type { PlanAction, PlanDeadline, PlanMilestone, PlanModel, PlanMonth, Pla
 import {
   formatCitation,
   isScored,
+  PHASES,
   type Citation,
   type Phase,
   type Questionnaire,
@@ -26,9 +27,6 @@ export interface CitedText {
 }
 
 export type { PlanAction, PlanDeadline, PlanMilestone, PlanModel, PlanMonth, PlanWhy } from './plan-json-schema.js';
-
-const PHASE_ORDER: Phase[] = ['foundation', 'policy', 'hiring', 'support'];
-
 
 const MONTH_ABBR = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const DAY = 86_400_000;
@@ -165,7 +163,7 @@ export function buildPlan(
   const afterByKey = new Map<string, string[]>();
   for (const q of ordered) for (const [k, xs] of declaredOrder(q.sections)) afterByKey.set(k, [...(afterByKey.get(k) ?? []), ...xs]);
   const drafts = new Map<string, TaskDraft>();
-  const phaseRank = (p: Phase) => PHASE_ORDER.indexOf(p);
+  const phaseRank = (p: Phase) => PHASES.indexOf(p);
   let order = 0;
   const addTask = (key: string, t: { text: string; cite: Citation; phase: Phase; after?: readonly string[]; pin?: [number, number]; order?: number; role?: boolean; why: PlanWhy; gap?: Gap }) => {
     const source = formatCitation(t.cite);
@@ -370,7 +368,7 @@ export function buildPlan(
   }
   risks.sort((x, y) => x.month - y.month);
 
-  const phases: PlanModel['phases'] = PHASE_ORDER.map((phaseId) => {
+  const phases: PlanModel['phases'] = PHASES.map((phaseId) => {
     const p = content.phases.find((x) => x.id === phaseId)!;
     const [first, last] = phaseMonths[phaseId];
     return {
