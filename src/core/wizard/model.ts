@@ -4,6 +4,7 @@
 import type * as z from 'zod';
 import type { PositionSchema, RecordSchema } from '../wizard-record.js';
 import type { Profile, ProgramType } from '../answers.js';
+import { EXIT } from '../exit-codes.js';
 import type { Item, Questionnaire, Section } from '../questionnaire.js';
 import type { Key } from './keys.js';
 import { field, type TextField } from './text.js';
@@ -126,7 +127,7 @@ export interface Step {
   effects: Effect[];
 }
 
-export const EXIT_INTERRUPTED = 130;
+export const EXIT_INTERRUPTED = EXIT.interrupted;
 export const RESULTS_PANES = ['Timeline', 'Sections', 'Top gaps'] as const;
 export const NAME_MAX = 200;
 export const TEXT_MAX = 4000;
