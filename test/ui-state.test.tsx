@@ -131,7 +131,12 @@ describe('profile', () => {
     expect(s.message).toMatch(/name/);
     ({ s } = drive(ctx, s, 'Acme\r', ctrl('u'), '2027-02-30\r'));
     expect(s.screen.kind).toBe('start');
-    expect(s.message).toMatch(/YYYY-MM-DD/);
+    expect(s.message).toBe(`"2027-02-30" is not a real date: February 2027 has 28 days. Example: ${ctx.defaultStartDate}`);
+    ({ s } = drive(ctx, s, ctrl('u'), '1999-12-31\r'));
+    expect(s.message).toMatch(/^"1999-12-31" is outside the dates a plan can use \(2000-01-01 to 2099-12-31\)\. Example: /);
+    ({ s } = drive(ctx, s, ctrl('u'), '3/1/2027\r'));
+    expect(s.message).toMatch(/^"3\/1\/2027" is not a date: use a date written YYYY-MM-DD\. Example: /);
+    expect(s.screen.kind).toBe('start');
   });
 
   it('saves nothing until the organisation is named, then every change', () => {

@@ -1,5 +1,5 @@
 // Scripted mode: answers file in, plan out. Never loads Ink or React.
-import { dateProblem, today } from '../core/dates.js';
+import { dateMessage, today } from '../core/dates.js';
 import { UsageError } from '../core/errors.js';
 import { formatPlan, questionnairesFor, type Format } from '../core/format.js';
 import { readAnswersFile } from '../io/answers-file.js';
@@ -16,8 +16,8 @@ export interface PlanOptions {
 }
 
 export function checkDate(date: string): string {
-  const problem = dateProblem(date);
-  if (problem) throw new UsageError(`--date: "${date}" ${problem.startsWith('use ') ? `is not a date: ${problem}` : problem.replace(/^not/, 'is not')}`);
+  const problem = dateMessage(date);
+  if (problem) throw new UsageError(`--date: ${problem}`);
   return date;
 }
 

@@ -1,7 +1,7 @@
 // The plan model: everything the plan says, computed from the questionnaires, the plan content
 // and one assessment. Templates only lay it out; the JSON format is this object.
 import { PROGRAM_TYPES, type Assessment } from './answers.js';
-import { addMonths, dayBefore, longDate, monthsBetween } from './dates.js';
+import { addMonths, dayBefore, longDate, longRange, monthsBetween, rangeLabel } from './dates.js';
 import type { BandId, PlanContent } from './plan-content.js';
 import {
   formatCitation,
@@ -79,7 +79,7 @@ export interface PlanMilestone {
 
 export interface PlanMonth {
   month: number;
-  /** The days the month really covers: "31 Jan – 27 Feb 2027". */
+  /** The days the month really covers: "Jan 31 – Feb 27, 2027". */
   label: string;
   start: string;
   end: string;
@@ -223,18 +223,11 @@ const STATUS_LABEL: Record<Status, string> = {
 const PHASE_ORDER: Phase[] = ['foundation', 'policy', 'hiring', 'support'];
 
 
-const MONTH_ABBR = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const DAY = 86_400_000;
 const toMs = (iso: string) => Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10)));
 const fromMs = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 const daysBetween = (a: string, b: string) => Math.round((toMs(b) - toMs(a)) / DAY);
 const addDays = (iso: string, n: number) => fromMs(toMs(iso) + n * DAY);
-const short = (iso: string) => `${Number(iso.slice(8, 10))} ${MONTH_ABBR[Number(iso.slice(5, 7)) - 1]}`;
-
-/** "31 Jan – 27 Feb 2027", or "15 Dec 2026 – 14 Jan 2027" across a year end. */
-export function rangeLabel(a: string, b: string): string {
-  return a.slice(0, 4) === b.slice(0, 4) ? `${short(a)} – ${short(b)} ${b.slice(0, 4)}` : `${short(a)} ${a.slice(0, 4)} – ${short(b)} ${b.slice(0, 4)}`;
-}
 
 /** "2 months and 10 days", "3 weeks" … between two dates (a before b). */
 function spanLabel(a: string, b: string): string {
@@ -575,7 +568,7 @@ export function buildPlan(
       monthsLabel: first === last ? `month ${first}` : `months ${first}–${last}`,
       startDate: monthStart(first),
       endDate: monthEnd(last),
-      dateRange: `${longDate(monthStart(first))} – ${longDate(monthEnd(last))}`,
+      dateRange: longRange(monthStart(first), monthEnd(last)),
       actionCount: actions.filter((x) => x.phase === phaseId).length,
     };
   });

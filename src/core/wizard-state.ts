@@ -4,9 +4,9 @@
 // state, in order, however fast keys arrive; and every transition can be tested without a terminal.
 import type * as z from 'zod';
 import type { PositionSchema, RecordSchema } from './wizard-record.js';
-import { IsoDate, PROGRAM_TYPES, type Answer, type Assessment, type Profile, type ProgramType } from './answers.js';
+import { PROGRAM_TYPES, type Answer, type Assessment, type Profile, type ProgramType } from './answers.js';
 import { allowedValues, type Item, type Questionnaire, type Section } from './questionnaire.js';
-import { addMonths } from './dates.js';
+import { addMonths, dateMessage } from './dates.js';
 import type { Key } from './wizard-keys.js';
 import { editField, field, type TextField } from './wizard-text.js';
 
@@ -523,7 +523,8 @@ function reduce(ctx: WizardContext, s0: WizardState, event: WizardEvent): Step {
     case 'start':
       return onText(ctx, s, key, 10, (text) => {
         const date = text.trim();
-        if (!IsoDate.safeParse(date).success) return done({ ...s, message: `"${date}" is not a date written YYYY-MM-DD, e.g. ${ctx.defaultStartDate}` });
+        const problem = dateMessage(date);
+        if (problem) return done({ ...s, message: `${problem}. Example: ${ctx.defaultStartDate}` });
         return done(enter(ctx, { ...s, profile: { ...s.profile, startDate: date } }, afterProfile(s, { kind: 'fixed' })));
       });
     case 'fixed':
