@@ -785,7 +785,7 @@ function safe(t: string): string {
 
 /** A Mermaid gantt chart of the phases and milestones. Built from our own titles, stripped of Mermaid syntax. */
 function gantt(phases: PlanModel['phases'], milestones: readonly PlanMilestone[]): string {
-  const lines = ['gantt', '  title Readiness plan', '  dateFormat YYYY-MM-DD', '  axisFormat %d %b %Y'];
+  const lines = ['gantt', '  title Readiness plan', '  dateFormat YYYY-MM-DD', '  axisFormat %b %-d, %Y'];
   phases.forEach((p, i) => {
     lines.push(`  section ${safe(p.title)}`, `  ${safe(p.title)} (${p.actionCount} tasks) :p${i + 1}, ${p.startDate}, ${p.endDate}`);
   });
