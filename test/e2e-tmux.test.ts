@@ -11,6 +11,7 @@ import { questionnairesFor } from '../src/core/format.js';
 import { flattenItems } from '../src/core/wizard-state.js';
 import { loadCatalog } from '../src/io/load.js';
 import { openStore } from '../src/io/store.js';
+import { waitForText } from './helpers/wait.js';
 
 const CLI = resolve('dist/cli.js');
 /** The Node that runs the binary: PEER_READY_NODE (CI runs this file under each supported version), else this one. */
@@ -47,15 +48,7 @@ function start(o: { cwd: string; store: string; args?: string[]; wrap?: boolean 
   const screen = () => tmux('capture-pane', '-p', '-t', name);
   const keys = (...k: string[]) => tmux('send-keys', '-t', name, ...k);
   const type = (text: string) => tmux('send-keys', '-t', name, '-l', text);
-  const waitFor = async (text: string | RegExp, ms = 15_000) => {
-    const t0 = Date.now();
-    for (;;) {
-      const s = screen();
-      if (typeof text === 'string' ? s.includes(text) : text.test(s)) return s;
-      if (Date.now() - t0 > ms) throw new Error(`timed out after ${ms} ms waiting for ${String(text)}; the screen was:\n${s}`);
-      await new Promise((r) => setTimeout(r, 40));
-    }
-  };
+  const waitFor = (text: string | RegExp, ms = 15_000) => waitForText(screen, text, { timeout: ms, poll: 40, what: 'the screen' });
   const pid = () => Number(tmux('display-message', '-p', '-t', name, '#{pane_pid}').trim());
   return { name, screen, keys, type, waitFor, pid };
 }

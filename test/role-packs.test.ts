@@ -7,7 +7,7 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Lexer, type Token, type Tokens } from 'marked';
 import { parse } from 'yaml';
-import { PROGRAM_TYPES, type ProgramType } from '../src/core/answers.js';
+import type { ProgramType } from '../src/core/answers.js';
 import { formatPlan } from '../src/core/format.js';
 import { escapeMarkdown } from '../src/core/render.js';
 import type { Citation } from '../src/core/questionnaire.js';
@@ -18,7 +18,8 @@ import { forProgram } from './helpers.js';
 import { figures, lineRange, SEED_PREFIX, SOURCE_WORDS, TOLERANCE, type DocFacts, type SourceFacts } from '../scripts/source-facts.mjs';
 
 const catalog = await loadCatalog();
-const PROGRAMS = Object.keys(PROGRAM_TYPES) as ProgramType[];
+// The program types are the role packs themselves.
+const PROGRAMS: ProgramType[] = Object.keys(catalog.roles);
 const BIN = join(process.cwd(), 'dist', 'cli.js');
 const DATE = '2026-11-23';
 /** The Node that runs the binary: PEER_READY_NODE (CI runs this file under each supported version), else this one. */

@@ -4,7 +4,7 @@
 // limit, every date real and inside the plan. Also the load-time check of the order data.
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { isRealDate, PROGRAM_TYPES, validateAnswers, type AnswersFile, type ProgramType } from '../src/core/answers.js';
+import { isRealDate, validateAnswers, type AnswersFile, type ProgramType } from '../src/core/answers.js';
 import { addMonths, dayBefore } from '../src/core/dates.js';
 import { InputError } from '../src/core/errors.js';
 import { mergeRespondents } from '../src/core/merge.js';
@@ -17,7 +17,8 @@ import { loadCatalog } from '../src/io/load.js';
 import { answersFile, forProgram } from './helpers.js';
 
 const catalog = await loadCatalog();
-const programs = Object.keys(PROGRAM_TYPES) as ProgramType[];
+// The program types are the role packs.
+const programs: ProgramType[] = Object.keys(catalog.roles);
 
 /** A small seeded generator, so a failure can be replayed. */
 function rng(seed: number) {

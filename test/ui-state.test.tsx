@@ -2,7 +2,7 @@
 // terminal: every transition the screens rely on, driven by the same keys a user would press.
 import { describe, expect, it } from 'vitest';
 import { loadCatalog } from '../src/io/load.js';
-import { questionnairesFor } from '../src/core/format.js';
+import { programTypes, questionnairesFor } from '../src/core/format.js';
 import { char, ctrl, keysFromInk, keysFromText, type InputFlags, type Key } from '../src/core/wizard-keys.js';
 import { editField, field } from '../src/core/wizard-text.js';
 import {
@@ -13,7 +13,6 @@ import {
   itemChoices,
   itemsOf,
   PROFILE_ROWS,
-  PROGRAM_CHOICES,
   step,
   toAssessment,
   type Effect,
@@ -24,10 +23,12 @@ import {
 } from '../src/core/wizard-state.js';
 
 const catalog = await loadCatalog();
+const PROGRAM_CHOICES = programTypes(catalog);
 
 function context(saved: SavedAssessment[] = [], force = false): WizardContext {
   return {
     questionnaires: (pt) => questionnairesFor(catalog, pt),
+    programs: PROGRAM_CHOICES,
     saved,
     defaultStartDate: '2027-02-01',
     force,

@@ -94,9 +94,13 @@ const ANSWER_FILE = /\.(json|ya?ml)$/i;
 /** `peer-ready --answers DIR --out-dir PLANS`: a plan per answers file; one bad file does not stop the rest. */
 export async function runBatch(dir: string, outDir: string, opts: Common): Promise<BatchRow[]> {
   if (opts.date !== undefined) checkDate(opts.date);
-  if (!statSync(outDir, { throwIfNoEntry: false })?.isDirectory() && statSync(outDir, { throwIfNoEntry: false })) {
-    throw new UsageError(`--out-dir: ${terminalText(outDir)} is a file, not a folder`);
+  let outStat;
+  try {
+    outStat = statSync(outDir, { throwIfNoEntry: false });
+  } catch {
+    outStat = { isDirectory: () => false }; // a path through a file (ENOTDIR)
   }
+  if (outStat && !outStat.isDirectory()) throw new UsageError(`--out-dir: ${terminalText(outDir)} is not a folder (it, or a part of its path, is a file)`);
   if (sameFolder(dir, outDir)) {
     throw new UsageError(`--out-dir is the folder of answers files (${terminalText(dir)}); plans must not be written among the inputs. Choose another folder`);
   }

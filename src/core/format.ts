@@ -1,5 +1,6 @@
 // Turning an assessment into the plan document, in any of the output formats.
-import type { Assessment, ProgramType } from './answers.js';
+import { UnknownProgram, type Assessment, type ProgramType } from './answers.js';
+import { InputError } from './errors.js';
 import type { Merged } from './merge.js';
 import type { PlanContent } from './plan-content.js';
 import { buildPlan, type PlanModel } from './plan.js';
@@ -31,8 +32,9 @@ const ROLE_ORDER = 100;
  */
 export function questionnairesFor(catalog: Catalog, programType: ProgramType): Questionnaire[] {
   const shared = applicable(catalog.questionnaires, programType);
-  const pack = catalog.roles[programType];
-  if (!pack || pack.questions.length === 0) return shared;
+  const pack = Object.hasOwn(catalog.roles, programType) ? catalog.roles[programType] : undefined;
+  if (!pack) throw unknownProgram(catalog, programType);
+  if (pack.questions.length === 0) return shared;
   return [
     ...shared,
     {
@@ -46,6 +48,16 @@ export function questionnairesFor(catalog: Catalog, programType: ProgramType): Q
       sections: pack.questions,
     },
   ];
+}
+
+/** The program types, in the wizard's order: one per role pack. */
+export function programTypes(catalog: Catalog): { value: ProgramType; label: string }[] {
+  return Object.values(catalog.roles).map((r) => ({ value: r!.programType, label: r!.label }));
+}
+
+/** An InputError without a file (the caller knows it): validateAnswers adds it. */
+export function unknownProgram(catalog: Catalog, programType: string): InputError {
+  return new UnknownProgram(Object.keys(catalog.roles), programType);
 }
 
 export function planModel(catalog: Catalog, a: Assessment, date: string, opts: { merged?: Merged } = {}): PlanModel {

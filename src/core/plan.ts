@@ -1,6 +1,6 @@
 // The plan model: everything the plan says, computed from the questionnaires, the plan content
 // and one assessment. Templates only lay it out; the JSON format is this object.
-import { PROGRAM_TYPES, type Assessment } from './answers.js';
+import type { Assessment } from './answers.js';
 import { addMonths, dayBefore, longDate, longRange, monthsBetween, rangeLabel } from './dates.js';
 import type { BandId, PlanContent } from './plan-content.js';
 import {
@@ -605,7 +605,7 @@ export function buildPlan(
     org: {
       name: profile.name,
       programType: profile.programType,
-      programLabel: PROGRAM_TYPES[profile.programType],
+      programLabel: opts.role?.label ?? profile.programType,
       startDate: profile.startDate,
       startLabel: longDate(profile.startDate),
       ...(profile.respondent ? { respondent: profile.respondent } : {}),
@@ -800,7 +800,7 @@ function toolkitView(
   profile: Assessment['profile'],
   gaps: readonly { itemId: string; question: string }[],
 ): NonNullable<PlanModel['toolkit']> {
-  const fill = (s: string) => s.replaceAll('{organisation}', profile.name).replaceAll('{program}', PROGRAM_TYPES[profile.programType]);
+  const fill = (s: string) => s.replaceAll('{organisation}', profile.name).replaceAll('{program}', role?.label ?? profile.programType);
   const gapQuestion = new Map(gaps.map((g) => [g.itemId, g.question]));
   return {
     jobDescription: {

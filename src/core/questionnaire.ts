@@ -5,16 +5,21 @@ import { citationLabel, citationProblem, DOC_KEYS } from './sources.js';
 
 // The source documents (titles, authors, headings and pages) are defined in ./sources.ts.
 export { DOC_KEYS, SOURCES, type DocKey } from './sources.js';
-/** The program types a profile can have (the same keys as PROGRAM_TYPES in ./answers.ts). */
-export const PROGRAMS = ['general', 'wi-cps', 'wi-cpps', 'ca-cmpss', 'child-welfare'] as const;
-export type Program = (typeof PROGRAMS)[number];
+/**
+ * A program type: the programType of a role pack (questionnaires/roles/*.yaml). The packs are
+ * the list; no code keeps one. Which ids exist is checked when the catalog loads (src/io/check.ts).
+ */
+export const ProgramTypeSchema = z
+  .string()
+  .regex(/^[a-z][a-z0-9]*(-[a-z0-9]+)*$/, 'use lower-case letters and digits in words joined by hyphens, like "wi-cps"');
+export type Program = string;
 
 /**
  * Jurisdiction: which programs an entry applies to. Absent means good practice for any program.
  * A state's law, certification or billing rule is scoped to that state's programs, so it is
  * never asked about or planned for anywhere else.
  */
-export const ScopeSchema = z.array(z.enum(PROGRAMS)).min(1).optional();
+export const ScopeSchema = z.array(ProgramTypeSchema).min(1).optional();
 export type Scope = z.infer<typeof ScopeSchema>;
 export const inScope = (scope: Scope, program: Program): boolean => !scope || scope.includes(program);
 

@@ -2,6 +2,7 @@
 // sections of the model, so a user-supplied template cannot run code.
 import Mustache from 'mustache';
 import { InputError } from './errors.js';
+import { lineCol } from './line-col.js';
 
 /** Templates by name. `custom` marks one that came from the user (--templates DIR). */
 export type Templates = Record<string, { text: string; file: string; custom?: boolean }>;
@@ -32,12 +33,6 @@ export function escapeMarkdown(value: unknown): string {
           .replace(/^(\s*)([-+=#]|\d+(?=[.)]))/, (_m, sp: string, c: string) => `${sp}\\${c}`);
   if (escaped.size < 20_000) escaped.set(s, out);
   return out;
-}
-
-/** Where character `index` of `text` falls, as "line L, column C". */
-export function lineCol(text: string, index: number): { line: number; column: number } {
-  const before = text.slice(0, index).split('\n');
-  return { line: before.length, column: before[before.length - 1]!.length + 1 };
 }
 
 type Token = [string, string, number, number, Token[]?, number?];

@@ -4,9 +4,10 @@
 // state, in order, however fast keys arrive; and every transition can be tested without a terminal.
 import type * as z from 'zod';
 import type { PositionSchema, RecordSchema } from './wizard-record.js';
-import { PROGRAM_TYPES, type Answer, type Assessment, type Profile, type ProgramType } from './answers.js';
+import { DEFAULT_PROGRAM, type Answer, type Assessment, type Profile, type ProgramType } from './answers.js';
 import { allowedValues, type Item, type Questionnaire, type Section } from './questionnaire.js';
 import { addMonths, dateMessage } from './dates.js';
+import { EXIT } from './exit-codes.js';
 import type { Key } from './wizard-keys.js';
 import { editField, field, type TextField } from './wizard-text.js';
 
@@ -39,6 +40,8 @@ export interface FlatItem {
 export interface WizardContext {
   /** The instruments asked for a program type: the shared ones, then its role questions, if any. */
   questionnaires: (programType: ProgramType) => readonly Questionnaire[];
+  /** The program types to choose from, in order: one per role pack (questionnairesFor's catalog). */
+  programs: readonly Choice<ProgramType>[];
   /** Assessments found in the store when the wizard started. */
   saved: readonly SavedAssessment[];
   /** Proposed plan start date (the 1st of next month). */
@@ -113,7 +116,7 @@ export interface Choice<V = string> {
   label: string;
 }
 
-export const EXIT_INTERRUPTED = 130;
+export const EXIT_INTERRUPTED = EXIT.interrupted;
 export const RESULTS_PANES = ['Timeline', 'Sections', 'Top gaps'] as const;
 export const NAME_MAX = 200;
 export const TEXT_MAX = 4000;
@@ -122,7 +125,7 @@ export const TEXT_MAX = 4000;
 // Static lists shared by the reducer and the screens
 
 /** Until a program type is chosen, the questions are those of the general role. */
-export const DEFAULT_PROGRAM: ProgramType = 'general';
+export { DEFAULT_PROGRAM };
 
 const flatCache = new WeakMap<WizardContext, Map<ProgramType, { instruments: readonly Questionnaire[]; items: FlatItem[] }>>();
 
@@ -176,10 +179,6 @@ export function answerLabel(item: Item, value: string | undefined): string {
   return itemChoices(item).find((c) => c.value === value)?.label ?? value;
 }
 
-export const PROGRAM_CHOICES: Choice<ProgramType>[] = (Object.keys(PROGRAM_TYPES) as ProgramType[]).map((value) => ({
-  value,
-  label: PROGRAM_TYPES[value],
-}));
 export const FIXED_CHOICES: Choice<boolean>[] = [
   { value: false, label: 'No: we set our own timetable' },
   { value: true, label: 'Yes: a funder or another outside party sets the deadline' },
@@ -215,12 +214,12 @@ export type ProfileRow = (typeof PROFILE_ROWS)[number];
 /** Review rows: the four profile fields, then every question. */
 export const reviewRowCount = (ctx: WizardContext, s: WizardState) => PROFILE_ROWS.length + itemsOf(ctx, s).length;
 
-export function profileValue(p: ProfileDraft, row: ProfileRow): string {
+export function profileValue(ctx: WizardContext, p: ProfileDraft, row: ProfileRow): string {
   switch (row) {
     case 'name':
       return p.name ?? '(not given)';
     case 'program':
-      return p.programType ? PROGRAM_TYPES[p.programType] : '(not given)';
+      return p.programType ? (ctx.programs.find((c) => c.value === p.programType)?.label ?? p.programType) : '(not given)';
     case 'start':
       return p.startDate ?? '(not given)';
     case 'fixed':
@@ -315,7 +314,7 @@ function enter(ctx: WizardContext, s: WizardState, screen: Screen, message?: str
     case 'name':
       return { ...next, input: field(s.profile.name ?? '') };
     case 'program':
-      return { ...next, cursor: Math.max(0, PROGRAM_CHOICES.findIndex((c) => c.value === s.profile.programType)) };
+      return { ...next, cursor: Math.max(0, ctx.programs.findIndex((c) => c.value === s.profile.programType)) };
     case 'start':
       return { ...next, input: field(s.profile.startDate ?? ctx.defaultStartDate) };
     case 'fixed':
@@ -515,9 +514,9 @@ function reduce(ctx: WizardContext, s0: WizardState, event: WizardEvent): Step {
         return done(enter(ctx, fresh, { kind: 'start' }));
       });
     case 'program':
-      return onSelect(ctx, s, key, PROGRAM_CHOICES.length, (i) => {
+      return onSelect(ctx, s, key, ctx.programs.length, (i) => {
         // The program type decides which role questions are asked, so completeness may change.
-        const next: WizardState = { ...s, profile: { ...s.profile, programType: PROGRAM_CHOICES[i]!.value } };
+        const next: WizardState = { ...s, profile: { ...s.profile, programType: ctx.programs[i]!.value } };
         return done(enter(ctx, { ...next, status: statusOf(ctx, next) }, afterProfile(s, { kind: 'name' })));
       });
     case 'start':

@@ -4,17 +4,17 @@ import { lstatSync, realpathSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { toAnswersFile, validateAnswers } from '../core/answers.js';
 import type { SavedAssessment } from '../core/wizard-state.js';
-import { formatPlan, questionnairesFor, type Catalog, type Format } from '../core/format.js';
+import { formatPlan, programTypes, questionnairesFor, type Catalog, type Format } from '../core/format.js';
 import { firstOfNextMonth, initialState, toAssessment, toRecord, type WizardContext, type WizardEvent, type WizardState } from '../core/wizard-state.js';
-import { checkDate, defaultOut, slug } from '../commands/plan.js';
+import { checkDate, defaultOut, slug } from '../core/options.js';
 import { today } from '../core/dates.js';
 import { loadCatalog } from './load.js';
 import { InputError } from '../core/errors.js';
+import { localStamp } from '../core/local-time.js';
 import { terminalText } from '../core/terminal-text.js';
 import { checkWritable, writeAtomic } from './output.js';
-import { localStamp, openStore, type AssessmentStore } from './store.js';
-import type { RunInfo } from '../ui/screens/types.js';
-import type { WizardDeps, WriteEffect } from '../ui/use-wizard.js';
+import { openStore, type AssessmentStore } from './store.js';
+import type { RunInfo, WizardDeps, WriteEffect } from '../core/wizard-deps.js';
 
 export interface WizardOptions {
   fresh: boolean;
@@ -48,6 +48,7 @@ export function makeContext(catalog: Catalog, store: AssessmentStore, opts: Wiza
   const out = opts.out && opts.out !== '-' ? opts.out : undefined;
   return {
     questionnaires: (programType) => questionnairesFor(catalog, programType),
+    programs: programTypes(catalog),
     saved: store.list().map(forTerminal),
     defaultStartDate: firstOfNextMonth(date),
     force: opts.force,
@@ -101,7 +102,7 @@ export interface SaveLog {
   problem?: string;
   /** The latest save that worked. */
   last?: { at: string; answered: number; id: string };
-  /** Set when another wizard was saving the same organisation, so this one saved a copy. */
+  /** Set when another wizard was saving the same organization, so this one saved a copy. */
   copy?: string;
 }
 
@@ -128,15 +129,15 @@ export function persistTo(store: AssessmentStore, ctx: WizardContext, log: SaveL
 
 /** The last words when the wizard stops: never claims a save that did not happen. */
 export function quitText(log: SaveLog, state: WizardState): string {
-  if (!state.id) return 'Stopped. Nothing was saved (no organisation had been named yet).';
+  if (!state.id) return 'Stopped. Nothing was saved (no organization had been named yet).';
   const name = state.profile.name ?? state.id;
   if (log.problem) {
     const kept = log.last
       ? `What is kept is the progress saved at ${localStamp(log.last.at)} (${log.last.answered} answer${log.last.answered === 1 ? '' : 's'}); run peer-ready again to continue from there.`
-      : 'Nothing for this organisation was saved in this session.';
+      : 'Nothing for this organization was saved in this session.';
     return `Your latest answers for ${name} could NOT be saved (${log.problem}). ${kept}`;
   }
-  if (log.copy) return `Your answers for ${name} are saved, as a separate copy ("${log.copy}") because another wizard was saving the same organisation. Run peer-ready again to continue where you left off.`;
+  if (log.copy) return `Your answers for ${name} are saved, as a separate copy ("${log.copy}") because another wizard was saving the same organization. Run peer-ready again to continue where you left off.`;
   return `Your answers for ${name} are saved. Run peer-ready again to continue where you left off.`;
 }
 

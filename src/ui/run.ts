@@ -5,11 +5,12 @@
 // that line with the wizard's first screen. Keys typed meanwhile wait in the terminal and are
 // read, in order, as soon as the wizard starts.
 import type { MutableRefObject } from 'react';
+import { EXIT } from '../core/exit-codes.js';
 import type { WizardOptions } from '../io/session.js';
 
 export type { WizardOptions };
 
-const INTERRUPTED = 130;
+const INTERRUPTED = EXIT.interrupted;
 const CLEAR_LINE = '\r\u001B[2K';
 
 /** Run the wizard; resolves to the exit code (0 saved, 130 interrupted: progress is kept). */

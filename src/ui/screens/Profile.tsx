@@ -1,8 +1,8 @@
 // The organisation profile: name, program type, start date, and whether the deadline is fixed.
 // Also the two screens before it: resuming a saved assessment, and a name that is already saved.
 import { Box, Text } from 'ink';
-import { CLASH_CHOICES, FIXED_CHOICES, PROGRAM_CHOICES, resumeChoices, unfinished, type SavedAssessment, itemsOf, instrumentsOf } from '../../core/wizard-state.js';
-import { localStamp } from '../../io/store.js';
+import { CLASH_CHOICES, FIXED_CHOICES, resumeChoices, unfinished, type SavedAssessment, itemsOf, instrumentsOf } from '../../core/wizard-state.js';
+import { localStamp } from '../../core/local-time.js';
 import { Tone } from '../theme.js';
 import { FieldView, Frame, Para, QUIT, SelectList, type Legend } from '../widgets.js';
 import type { ScreenProps } from './types.js';
@@ -46,9 +46,9 @@ function Step({ n, question, hint }: { n: number; question: string; hint?: strin
 const back = (state: ScreenProps['state']): Legend => [[state.fromReview ? 'Esc' : 'Esc/←', state.fromReview ? 'back to review' : 'back']];
 
 function welcomeText(ctx: ScreenProps['ctx']): string {
-  const counts = PROGRAM_CHOICES.map((c) => itemsOf(ctx, { profile: { programType: c.value } }).length);
+  const counts = ctx.programs.map((c) => itemsOf(ctx, { profile: { programType: c.value } }).length);
   const [min, max] = [Math.min(...counts), Math.max(...counts)];
-  const lists = PROGRAM_CHOICES.map((c) => instrumentsOf(ctx, { profile: { programType: c.value } }));
+  const lists = ctx.programs.map((c) => instrumentsOf(ctx, { profile: { programType: c.value } }));
   const shared = lists[0]!.filter((q) => lists.every((l) => l.some((x) => x.id === q.id)));
   const roleParts = lists.some((l) => l.length > shared.length);
   return (
@@ -94,12 +94,12 @@ export function ClashScreen({ ctx, state }: ScreenProps) {
   );
 }
 
-export function ProgramScreen({ state }: ScreenProps) {
-  const current = PROGRAM_CHOICES.findIndex((c) => c.value === state.profile.programType);
+export function ProgramScreen({ ctx, state }: ScreenProps) {
+  const current = ctx.programs.findIndex((c) => c.value === state.profile.programType);
   return (
     <Frame title="Your organisation" message={state.message} legend={[...SELECT_KEYS, ...back(state), QUIT]}>
       <Step n={1} question="Which kind of peer program are you preparing?" hint="It names the certification and guide that apply to you." />
-      <SelectList items={PROGRAM_CHOICES.map((c) => c.label)} cursor={state.cursor} marked={current >= 0 ? current : undefined} />
+      <SelectList items={ctx.programs.map((c) => c.label)} cursor={state.cursor} marked={current >= 0 ? current : undefined} />
     </Frame>
   );
 }

@@ -23,7 +23,7 @@ interface Row {
 function row(ctx: ScreenProps['ctx'], state: ScreenProps['state'], i: number): Row {
   if (i < PROFILE_ROWS.length) {
     const r = PROFILE_ROWS[i]!;
-    const answer = profileValue(state.profile, r);
+    const answer = profileValue(ctx, state.profile, r);
     return { label: PROFILE_LABELS[r], answer, detail: PROFILE_LABELS[r], missing: answer === '(not given)' };
   }
   const { item, instrument } = itemsOf(ctx, state)[i - PROFILE_ROWS.length]!;
