@@ -4,7 +4,7 @@ import { statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { InputError, nearest, UsageError } from './core/errors.js';
 import { EXIT } from './core/exit-codes.js';
-import { FORMATS, type Format } from './core/formats.js';
+import { FORMATS, type Format } from './core/output-formats.js';
 import { terminalText } from './core/terminal-text.js';
 import { sourceStack } from './source-stack.js';
 
@@ -32,7 +32,9 @@ Options
   --answers FILE|DIR  answers file (JSON or YAML); may be given more than once to merge
   --out FILE|-        where to write (default: peer-ready-plan-<organisation>.<format>; - for stdout)
   --out-dir DIR       folder for plans when --answers is a folder
-  --format md|html|json   plan format (default md)
+  --format md|html|json|csv|ics
+                      plan format (default md): csv has a row per task and milestone,
+                      ics puts milestones and monthly task reminders in a calendar
   --date YYYY-MM-DD   the plan's date, 2000-01-01 to 2099-12-31 (default: the file's assessedOn, else
                       today); same answers + date = same plan
   --templates DIR     your own Mustache templates; any not in DIR come from the built-in set
@@ -144,7 +146,7 @@ export async function main(argv: string[]): Promise<number> {
     const { today } = await import('./core/dates.js');
     const { writeAtomic } = await import('./io/output.js');
     const { DEFAULT_PROGRAM } = await import('./core/answers.js');
-    const { questionnairesFor } = await import('./core/format.js');
+    const { questionnairesFor } = await import('./core/plan-document.js');
     const catalog = await loadCatalog();
     // The program types are the role packs (data): no list of them is kept in code.
     const program = o.program ?? DEFAULT_PROGRAM;

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
 import { validateAnswers, type ProgramType } from '../src/core/answers.js';
-import { formatPlan, planModel, questionnairesFor } from '../src/core/format.js';
+import { formatPlan, planModel, questionnairesFor } from '../src/core/plan-document.js';
 import type { PlanModel } from '../src/core/plan.js';
 import { allItems, CitationSchema, isScored, QuestionnaireSchema, type Scope } from '../src/core/questionnaire.js';
 import { toolkitFor } from '../src/core/role-pack.js';

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { Lexer, type Tokens } from 'marked';
 import { validateAnswers } from '../src/core/answers.js';
 import { addMonths, dateMessage, dayBefore, longDate, longRange, monthsBetween, monthYear, rangeLabel, shortDate, today } from '../src/core/dates.js';
-import { formatPlan, planModel } from '../src/core/format.js';
+import { formatPlan, planModel } from '../src/core/plan-document.js';
 import { loadCatalog } from '../src/io/load.js';
 import { answersFile, forProgram } from './helpers.js';
 

@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { questionnairesFor } from '../src/core/format.js';
+import { questionnairesFor } from '../src/core/plan-document.js';
 import { flattenItems } from '../src/core/wizard-state.js';
 import { loadCatalog } from '../src/io/load.js';
 import { openStore } from '../src/io/store.js';

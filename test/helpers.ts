@@ -3,7 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Assessment, AnswerEntry, AnswersFile } from '../src/core/answers.js';
-import { questionnairesFor, type Catalog } from '../src/core/format.js';
+import { questionnairesFor, type Catalog } from '../src/core/plan-document.js';
 import { allItems } from '../src/core/questionnaire.js';
 
 export const PROFILE = {

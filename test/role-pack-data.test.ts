@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { validateAnswers } from '../src/core/answers.js';
-import { formatPlan, programTypes, questionnairesFor, type Catalog } from '../src/core/format.js';
+import { formatPlan, programTypes, questionnairesFor, type Catalog } from '../src/core/plan-document.js';
 import { answersJsonSchema } from '../src/commands/schema.js';
 import { answersTemplateYaml } from '../src/commands/template.js';
 import { readDataFiles } from '../src/io/builtin.js';

@@ -8,7 +8,7 @@ import { isRealDate, validateAnswers, type AnswersFile, type ProgramType } from 
 import { addMonths, dayBefore } from '../src/core/dates.js';
 import { InputError } from '../src/core/errors.js';
 import { mergeRespondents } from '../src/core/merge.js';
-import { planMarkdown, planModel, questionnairesFor } from '../src/core/format.js';
+import { planMarkdown, planModel, questionnairesFor } from '../src/core/plan-document.js';
 import type { PlanModel } from '../src/core/plan.js';
 import { actionKey } from '../src/core/schedule.js';
 import { readDataFiles } from '../src/io/builtin.js';

@@ -2,7 +2,7 @@
 // terminal: every transition the screens rely on, driven by the same keys a user would press.
 import { describe, expect, it } from 'vitest';
 import { loadCatalog } from '../src/io/load.js';
-import { programTypes, questionnairesFor } from '../src/core/format.js';
+import { programTypes, questionnairesFor } from '../src/core/plan-document.js';
 import { char, ctrl, keysFromInk, keysFromText, type InputFlags, type Key } from '../src/core/wizard-keys.js';
 import { editField, field } from '../src/core/wizard-text.js';
 import {

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { render } from 'ink';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { questionnairesFor, formatPlan } from '../src/core/format.js';
+import { questionnairesFor, formatPlan } from '../src/core/plan-document.js';
 import { initialState, itemsOf } from '../src/core/wizard-state.js';
 import { readAnswersFile } from '../src/io/answers-file.js';
 import { loadCatalog } from '../src/io/load.js';

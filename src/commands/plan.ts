@@ -1,7 +1,7 @@
 // Scripted mode: answers file in, plan out. Never loads Ink or React.
 import { today } from '../core/dates.js';
 import { checkDate, defaultOut, slug } from '../core/options.js';
-import { formatPlan, questionnairesFor, type Format } from '../core/format.js';
+import { formatPlan, questionnairesFor, type Format } from '../core/plan-document.js';
 import { readAnswersFile } from '../io/answers-file.js';
 import { loadCatalog } from '../io/load.js';
 import { checkWritable, writeAtomic } from '../io/output.js';

@@ -3,7 +3,7 @@
 import * as z from 'zod';
 import { AnswersFileSchema } from '../core/answers.js';
 import { DATE_RANGE } from '../core/dates.js';
-import { questionnairesFor, type Catalog } from '../core/format.js';
+import { questionnairesFor, type Catalog } from '../core/plan-document.js';
 import { allItems, allowedValues } from '../core/questionnaire.js';
 
 export const SCHEMA_ID = 'https://peer-ready.dev/schema/answers-v1.json';

@@ -2,7 +2,7 @@
 // default names of the files they write.
 import { dateMessage } from './dates.js';
 import { UsageError } from './errors.js';
-import type { Format } from './format.js';
+import type { Format } from './plan-document.js';
 
 export function checkDate(date: string): string {
   const problem = dateMessage(date);

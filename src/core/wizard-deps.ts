@@ -1,7 +1,7 @@
 // What the wizard's UI is given from outside it (src/io/session.ts provides it): the run's
 // settings and the effects that touch the disk. Types only, kept in core so that io and ui
 // both depend on core and never on each other.
-import type { Catalog, Format } from './format.js';
+import type { Catalog, Format } from './plan-document.js';
 import type { Effect, WizardContext, WizardEvent, WizardState } from './wizard-state.js';
 
 /** What the wizard was started with, for the screens that show or use it. */

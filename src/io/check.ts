@@ -3,7 +3,7 @@
 // the field (or, for a template, the line).
 import { DEFAULT_PROGRAM, type ProgramType } from '../core/answers.js';
 import { InputError } from '../core/errors.js';
-import type { Catalog } from '../core/format.js';
+import type { Catalog } from '../core/plan-document.js';
 import { PlanContentSchema, QUIZ_STATEMENTS, type PlanContent } from '../core/plan-content.js';
 import { QuestionnaireSchema, type Questionnaire } from '../core/questionnaire.js';
 import { checkTemplates, type Templates } from '../core/render.js';

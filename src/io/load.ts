@@ -4,7 +4,7 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { UsageError } from '../core/errors.js';
-import type { Catalog } from '../core/format.js';
+import type { Catalog } from '../core/plan-document.js';
 import { checkTemplates } from '../core/render.js';
 import { readTextFile } from './answers-file.js';
 import { builtinCatalog } from './builtin.js';

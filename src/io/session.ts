@@ -4,7 +4,7 @@ import { lstatSync, realpathSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { toAnswersFile, validateAnswers } from '../core/answers.js';
 import type { SavedAssessment } from '../core/wizard-state.js';
-import { formatPlan, programTypes, questionnairesFor, type Catalog, type Format } from '../core/format.js';
+import { formatPlan, programTypes, questionnairesFor, type Catalog, type Format } from '../core/plan-document.js';
 import { firstOfNextMonth, initialState, toAssessment, toRecord, type WizardContext, type WizardEvent, type WizardState } from '../core/wizard-state.js';
 import { checkDate, defaultOut, slug } from '../core/options.js';
 import { today } from '../core/dates.js';

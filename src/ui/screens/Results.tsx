@@ -2,7 +2,7 @@
 // each fits a small terminal.
 import { useMemo } from 'react';
 import { Box, Text, useStdout } from 'ink';
-import { planModel } from '../../core/format.js';
+import { planModel } from '../../core/plan-document.js';
 import type { PlanModel } from '../../core/plan.js';
 import { RESULTS_PANES, toAssessment } from '../../core/wizard-state.js';
 import { Tone } from '../theme.js';

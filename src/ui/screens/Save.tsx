@@ -5,7 +5,7 @@ import { Tone } from '../theme.js';
 import { FieldView, Frame, Labelled, QUIT, SelectList } from '../widgets.js';
 import type { RunInfo, ScreenProps } from './types.js';
 
-const FORMAT_NAMES = { md: 'Markdown', html: 'HTML', json: 'JSON' } as const;
+const FORMAT_NAMES = { md: 'Markdown', html: 'HTML', json: 'JSON', csv: 'CSV', ics: 'calendar, ICS' } as const;
 
 export function PathsScreen({ ctx, state, run }: ScreenProps & { run: RunInfo }) {
   const sc = state.screen;
