@@ -167,7 +167,7 @@ describe('dates in a plan', () => {
     expect(h(3)).toContain('Month 1: 31 Jan – 27 Feb 2027');
     expect(h(3)).toContain('Month 12: 31 Dec 2027 – 30 Jan 2028');
     expect(h(3).filter((x) => x.startsWith('Month '))).toHaveLength(12);
-    expect(md).toMatch(/\| Plan runs to \| 30 January 2028 /);
+    expect(md).toMatch(/\*\*Plan runs:\*\* .* to 30 January 2028 /);
     // The gantt chart gets the same ISO dates.
     expect(md).toMatch(/, 2027-01-31, /);
     expect(md).toMatch(/, 2028-01-30\n/);
