@@ -39,6 +39,7 @@ Options
                       today); same answers + date = same plan
   --templates DIR     your own Mustache templates; any not in DIR come from the built-in set
   --force             replace an existing output file
+  --screen-reader     wizard: plain lines that read well with a screen reader (or INK_SCREEN_READER=true)
   --json              answers-template: print JSON instead of YAML
   --plan              schema: the plan's JSON Schema instead of the answers file's
   --program TYPE      answers-template: include the role questions for TYPE, a role pack's program
@@ -64,6 +65,7 @@ const OPTIONS = {
   plan: { type: 'boolean' },
   list: { type: 'boolean' },
   new: { type: 'boolean' },
+  'screen-reader': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 } as const;
@@ -204,7 +206,7 @@ export async function main(argv: string[]): Promise<number> {
     return EXIT.input;
   }
   const { runWizard } = await import('./wizard-entry.js');
-  return runWizard({ fresh: !!o.new, out: o.out, date: o.date, format: fmt, templates: o.templates, force: !!o.force });
+  return runWizard({ fresh: !!o.new, out: o.out, date: o.date, format: fmt, templates: o.templates, force: !!o.force, screenReader: !!o['screen-reader'] });
 }
 
 /** Say where a result went (on stderr, so that stdout stays the document when --out is -). */

@@ -184,7 +184,7 @@ describe('dates in a plan', () => {
     expect(h(3)).toContain('Month 1: Jan 31 – Feb 27, 2027');
     expect(h(3)).toContain('Month 12: Dec 31, 2027 – Jan 30, 2028');
     expect(h(3).filter((x) => x.startsWith('Month '))).toHaveLength(12);
-    expect(md).toMatch(/\| Plan runs to \| January 30, 2028 /);
+    expect(md).toMatch(/\*\*Plan runs:\*\* .* to January 30, 2028 /);
     // The gantt chart gets the same ISO dates.
     expect(md).toMatch(/, 2027-01-31, /);
     expect(md).toMatch(/, 2028-01-30\n/);

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { isRealDate, validateAnswers, type AnswersFile, type ProgramType } from '../src/core/answers.js';
 import { addMonths, dayBefore } from '../src/core/dates.js';
 import { InputError } from '../src/core/errors.js';
+import { allItems } from '../src/core/questionnaire.js';
 import { mergeRespondents } from '../src/core/merge.js';
 import { planMarkdown, planModel, questionnairesFor } from '../src/core/plan-document.js';
 import type { PlanModel } from '../src/core/plan.js';
@@ -61,11 +62,13 @@ function cases(): Case[] {
       for (const deadline of ['none', 'fits', 'later', 'short', 'very-short', 'one-month']) {
         const startDate = starts[n++ % starts.length]!;
         const f = answersFile(catalog, { timelineTrue, profile: { programType, startDate } });
+        const facts = new Set(allItems(questionnairesFor(catalog, programType)).flatMap(({ item }) => (item.type === 'yes-partly-no' && item.fact ? [item.id] : [])));
         // Mix the answers: about a third met, the rest partly, not met or not sure.
         for (const [id, v] of Object.entries(f.answers)) {
           if (id.startsWith('tl.') || typeof v !== 'string') continue;
           const r = random();
-          if (v === 'yes') f.answers[id] = r < 0.3 ? 'yes' : r < 0.55 ? 'partly' : r < 0.85 ? 'no' : 'not-sure';
+          // A plain fact (yes or no only) takes "no" where others take "partly".
+          if (v === 'yes') f.answers[id] = r < 0.3 ? 'yes' : r < 0.55 ? (facts.has(id) ? 'no' : 'partly') : r < 0.85 ? 'no' : 'not-sure';
         }
         if (random() < 0.3) for (const id of Object.keys(f.answers)) if (id.startsWith('s1.motivation')) f.answers[id] = '';
         const months = timelineTrue >= 8 ? 6 : 12;

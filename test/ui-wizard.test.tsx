@@ -121,7 +121,7 @@ describe('wizard screens', () => {
     await m.press('\r');
     await m.waitFor('Which kind of peer program');
     await m.press(`${DOWN}\r`);
-    await m.waitFor('What is your organisation called?');
+    await m.waitFor('What is your organization called?');
     await m.press('Acme\r');
     await m.waitFor('When does the plan start');
     expect((await m.record())[0]!.profile.programType).toBe('wi-cps');
@@ -205,7 +205,7 @@ describe('wizard screens', () => {
     await m.press('r');
     let f = await m.waitFor('Review your answers');
     expect(f).toContain('2 of 90 questions answered');
-    expect(f).toMatch(/Organisation\s+Acme Health/);
+    expect(f).toMatch(/Organization\s+Acme Health/);
     expect(f).toMatch(/Is your agency already committed.*Yes/);
     expect(f).toMatch(/Has your board of directors.*Partly/);
     await m.press('\u001B[A'); // up to question 2's row (opened on question 3)

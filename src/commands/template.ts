@@ -1,6 +1,7 @@
 // `peer-ready answers-template`: a complete answers file to fill in, every question beside its id.
 import { DEFAULT_PROGRAM, type ProgramType } from '../core/answers.js';
 import { allowedValues, type Questionnaire } from '../core/questionnaire.js';
+import { proposedStartDate } from '../core/wizard/start-date.js';
 
 function wrap(text: string, width: number, prefix: string): string[] {
   const words = text.split(/\s+/).filter(Boolean);
@@ -16,8 +17,9 @@ function wrap(text: string, width: number, prefix: string): string[] {
   return lines;
 }
 
-/** `label` is the program type's label (its role pack's), written beside it as a comment. */
-export function answersTemplateYaml(qs: readonly Questionnaire[], startDate: string, programType: ProgramType = DEFAULT_PROGRAM, label = programType): string {
+/** `date` is the day the template is made: its start date is the one the wizard proposes (the 1st of next month). `label` is the program type's label (its role pack's), written beside it as a comment. */
+export function answersTemplateYaml(qs: readonly Questionnaire[], date: string, programType: ProgramType = DEFAULT_PROGRAM, label = programType): string {
+  const startDate = proposedStartDate(date);
   const out: string[] = [
     '# peer-ready answers file. Fill in every answer, then run:',
     '#   peer-ready --answers THIS-FILE.yaml --out plan.md',
@@ -56,7 +58,8 @@ export function answersTemplateYaml(qs: readonly Questionnaire[], startDate: str
   return out.join('\n') + '\n';
 }
 
-export function answersTemplateJson(qs: readonly Questionnaire[], startDate: string, programType: ProgramType = DEFAULT_PROGRAM): string {
+export function answersTemplateJson(qs: readonly Questionnaire[], date: string, programType: ProgramType = DEFAULT_PROGRAM): string {
+  const startDate = proposedStartDate(date);
   const answers: Record<string, unknown> = {};
   for (const q of qs)
     for (const s of q.sections)

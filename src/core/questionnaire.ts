@@ -103,7 +103,12 @@ const scoredBase = {
 
 export const ItemSchema = z.discriminatedUnion('type', [
   z.strictObject({ ...scoredBase, type: z.literal('true-false') }),
-  z.strictObject({ ...scoredBase, type: z.literal('yes-partly-no') }),
+  z.strictObject({
+    ...scoredBase,
+    type: z.literal('yes-partly-no'),
+    /** A plain fact ("Do you plan to hire more than one CPS?"): answered yes or no, so "partly" is not offered. */
+    fact: z.boolean().optional(),
+  }),
   z.strictObject({ ...scoredBase, type: z.literal('choice'), choices: z.array(ChoiceSchema).min(2) }),
   z.strictObject({
     ...itemBase,
@@ -157,7 +162,7 @@ export function allowedValues(item: Item): string[] {
     case 'true-false':
       return ['true', 'false', 'not-sure', ...na];
     case 'yes-partly-no':
-      return ['yes', 'partly', 'no', 'not-sure', ...na];
+      return item.fact ? ['yes', 'no', 'not-sure', ...na] : ['yes', 'partly', 'no', 'not-sure', ...na];
     case 'choice':
       return [...item.choices.map((c) => c.value), 'not-sure', ...na];
     case 'text':

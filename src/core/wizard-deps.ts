@@ -11,6 +11,8 @@ export interface RunInfo {
   date: string;
   format: Format;
   templates?: string;
+  /** How peer-ready was started ("npx peer-ready", "node dist/cli.js"…), for commands shown to the user. */
+  command?: string;
 }
 
 export type WriteEffect = Extract<Effect, { type: 'write' }>;

@@ -1,11 +1,11 @@
 // Everything the wizard needs from outside itself: the questionnaires, the saved progress, and
 // the two effects that touch the disk (saving progress, writing the plan and answers file).
 import { lstatSync, realpathSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { toAnswersFile, validateAnswers } from '../core/answers.js';
 import type { SavedAssessment } from '../core/wizard-state.js';
 import { formatPlan, programTypes, questionnairesFor, type Catalog, type Format } from '../core/plan-document.js';
-import { firstOfNextMonth, initialState, toAssessment, toRecord, type WizardContext, type WizardEvent, type WizardState } from '../core/wizard-state.js';
+import { proposedStartDate, initialState, toAssessment, toRecord, type WizardContext, type WizardEvent, type WizardState } from '../core/wizard-state.js';
 import { checkDate, defaultOut, slug } from '../core/options.js';
 import { today } from '../core/dates.js';
 import { loadCatalog } from './load.js';
@@ -13,6 +13,8 @@ import { InputError } from '../core/errors.js';
 import { localStamp } from '../core/local-time.js';
 import { terminalText } from '../core/terminal-text.js';
 import { checkWritable, writeAtomic } from './output.js';
+import { invocation } from './invocation.js';
+import { plansDir } from './plans-dir.js';
 import { openStore, type AssessmentStore } from './store.js';
 import type { RunInfo, WizardDeps, WriteEffect } from '../core/wizard-deps.js';
 
@@ -23,6 +25,8 @@ export interface WizardOptions {
   format: Format;
   templates?: string;
   force: boolean;
+  /** --screen-reader: Ink's screen-reader mode (also on when INK_SCREEN_READER=true). */
+  screenReader?: boolean;
 }
 
 export function answersPathFor(name: string): string {
@@ -50,10 +54,11 @@ export function makeContext(catalog: Catalog, store: AssessmentStore, opts: Wiza
     questionnaires: (programType) => questionnairesFor(catalog, programType),
     programs: programTypes(catalog),
     saved: store.list().map(forTerminal),
-    defaultStartDate: firstOfNextMonth(date),
+    defaultStartDate: proposedStartDate(date),
     force: opts.force,
     slug,
-    defaultPaths: (name) => ({ plan: out ?? defaultOut(name, opts.format), answers: answersPathFor(name) }),
+    // Without --out, both files go to the documented plans folder (src/io/plans-dir.ts).
+    defaultPaths: (name) => ({ plan: out ?? join(plansDir(), defaultOut(name, opts.format)), answers: join(out ? dirname(out) : plansDir(), answersPathFor(name)) }),
   };
 }
 
@@ -152,7 +157,7 @@ export async function openSession(opts: WizardOptions): Promise<Session> {
   const catalog = await loadCatalog(opts.templates);
   const { store, warning } = await openStore();
   const ctx = makeContext(catalog, store, opts, date);
-  const run: RunInfo = { catalog, date, format: opts.format, ...(opts.templates ? { templates: opts.templates } : {}) };
+  const run: RunInfo = { catalog, date, format: opts.format, command: invocation(process.argv, process.env, process.cwd()), ...(opts.templates ? { templates: opts.templates } : {}) };
   const initial = initialState(ctx, opts.fresh);
   const log: SaveLog = {};
   return {

@@ -207,7 +207,7 @@ const STATUS_LABEL: Record<SavedAssessment['status'], string> = {
 };
 
 /** The saved assessments as a table (for --list). */
-export function formatList(records: readonly SavedAssessment[], path: string): string {
+export function formatList(records: readonly SavedAssessment[], path: string, programTitles: Readonly<Record<string, string>> = {}): string {
   path = terminalText(path);
   if (records.length === 0) return `No saved assessments yet. Run peer-ready to start one.\n(Progress is saved in ${path}.)\n`;
   const rows = [
@@ -215,7 +215,7 @@ export function formatList(records: readonly SavedAssessment[], path: string): s
     // Names and paths come from the store file: shown escaped, never raw; aligned by columns.
     ...records.map((r) => [
       terminalText(r.profile.name ?? r.id),
-      r.profile.programType ?? '-',
+      r.profile.programType ? (programTitles[r.profile.programType] ?? r.profile.programType) : '-',
       `${Object.keys(r.values).length}/${r.total}`,
       localStamp(r.updatedAt),
       r.status === 'saved' && r.files ? `${STATUS_LABEL.saved} (${terminalText(r.files.plan)})` : STATUS_LABEL[r.status],
@@ -235,5 +235,11 @@ export function formatList(records: readonly SavedAssessment[], path: string): s
 export async function listCommand(): Promise<string> {
   const { store, warning } = await openStore();
   if (warning) process.stderr.write(`peer-ready: ${terminalText(warning)}\n`);
-  return formatList(store.list(), store.path);
+  return formatList(store.list(), store.path, await programTitles());
+}
+
+/** Each program type's title, from the role packs (--list shows titles, not ids). */
+export async function programTitles(): Promise<Record<string, string>> {
+  const [{ loadCatalog }, { programTypes }] = await Promise.all([import('./load.js'), import('../core/plan-document.js')]);
+  return Object.fromEntries(programTypes(await loadCatalog()).map((c) => [c.value, c.label]));
 }

@@ -1,7 +1,7 @@
 // Runs the wizard's state machine inside React. The state lives in a ref and every event is
 // applied to the latest state synchronously, in order, so keys that arrive in one chunk (a
 // paste, tmux send-keys, fast typing) each see the result of the one before. React only draws.
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useLayoutEffect, useRef, useState } from 'react';
 import type { WizardDeps, WriteEffect } from '../core/wizard-deps.js';
 import { step, type WizardEvent, type WizardState } from '../core/wizard-state.js';
 
@@ -15,8 +15,9 @@ export function useWizard(deps: WizardDeps): { state: WizardState; dispatch: (ev
   const [state, setState] = useState(deps.initial);
   const [exitCode, setExitCode] = useState<number>();
 
-  // Exit only once the last frame (e.g. "your answers are saved") has been drawn.
-  useEffect(() => {
+  // Exit only once the last frame (e.g. "your answers are saved") has been drawn: layout effects
+  // run after Ink has written the committed frame, without waiting for the passive-effect queue.
+  useLayoutEffect(() => {
     if (exitCode !== undefined) depsRef.current.exit(exitCode);
   }, [exitCode]);
 
