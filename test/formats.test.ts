@@ -320,7 +320,7 @@ describe('--format json', () => {
     delete noCite.actions[0].cite;
     expect(PlanJsonSchema.safeParse(noCite).success).toBe(false);
     const badDate = structuredClone(json);
-    badDate.actions[0].due = '1 March 2027';
+    badDate.actions[0].due = 'March 1, 2027';
     expect(PlanJsonSchema.safeParse(badDate).success).toBe(false);
     expect(PlanJsonSchema.safeParse(json).success).toBe(true);
   });

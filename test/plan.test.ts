@@ -71,8 +71,8 @@ describe('plan structure (marked lexer)', () => {
     const months = headings(text, 3).filter((h) => h.startsWith('Month '));
     // One section per calendar month, never repeated.
     expect(months.map((h) => Number(/^Month (\d+)/.exec(h)![1]))).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
-    expect(months).toContain('Month 1: 31 Jan – 27 Feb 2027');
-    expect(months).toContain('Month 12: 31 Dec 2027 – 30 Jan 2028');
+    expect(months).toContain('Month 1: Jan 31 – Feb 27, 2027');
+    expect(months).toContain('Month 12: Dec 31, 2027 – Jan 30, 2028');
   });
 
   it('lays a six-month plan over months 1 to 6', async () => {

@@ -40,7 +40,7 @@ describe('a sixth role pack, added as a data file only', () => {
     const file = answersFile(catalog, { profile: { programType: 'fixture-state' }, scored: 'no' });
     const a = validateAnswers(file, (pt) => questionnairesFor(catalog, pt), 'sixth.json');
     const plan = await formatPlan(catalog, a, '2027-01-01', 'md');
-    expect(plan).toContain('| Program type | Fixture State peer specialist (test only) |');
+    expect(plan).toContain('- **Program type:** Fixture State peer specialist (test only)');
     expect(plan).toContain('The agency has agreed on recovery values before it recruits any peer staff.');
     expect(plan).toContain('Ask leadership to write down and sign the recovery values the program will follow.');
     // The shipped catalog, which has no such pack, rejects the same file and lists what it knows.

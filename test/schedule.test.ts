@@ -206,13 +206,13 @@ describe('a deadline the plan is fitted to', () => {
     const m = model(f);
     expect(m.deadline).toMatchObject({ fits: false, handbookMonths: 12, planMonths: 7, shortBy: '5 months and 3 days' });
     expect(m.timeline.endDate).toBe('2027-07-31');
-    expect(m.months.at(-1)).toMatchObject({ month: 7, label: '4 Jul – 31 Jul 2027' });
+    expect(m.months.at(-1)).toMatchObject({ month: 7, label: 'Jul 4 – Jul 31, 2027' });
     const risky = m.actions.filter((a) => a.atRisk);
     // Timeline statements marked false (4 of 10 here) are the handbook's reasons for more time.
     expect(risky.length).toBeGreaterThan(0);
     for (const r of risky) expect(r.why.some((w) => w.itemId.startsWith('tl.'))).toBe(true);
     const text = planMarkdown(catalog, m);
-    expect(text).toContain('## Your target date: 31 July 2027');
+    expect(text).toContain('## Your target date: July 31, 2027');
     expect(text).toMatch(/is 5 months and 3 days shorter than the handbook advises/);
     expect(text).toMatch(/\*\*At risk:\*\*/);
   });

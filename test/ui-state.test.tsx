@@ -125,7 +125,7 @@ describe('profile', () => {
     // A deadline set from outside: its date is asked next (optional), then the first intro.
     expect(s.screen).toEqual({ kind: 'target' });
     ({ s } = drive(ctx, s, '2027-13-01\r'));
-    expect(s.message).toMatch(/not a date written YYYY-MM-DD/);
+    expect(s.message).toBe('"2027-13-01" is not a real date: there is no month 13; leave it empty if there is no date.');
     ({ s } = drive(ctx, s, { name: 'char', ch: 'u', ctrl: true }, '2027-09-30\r'));
     expect(s.profile.targetDate).toBe('2027-09-30');
     expect(s.screen).toEqual({ kind: 'intro', index: 0 });
@@ -142,7 +142,12 @@ describe('profile', () => {
     expect(s.message).toMatch(/name/);
     ({ s } = drive(ctx, s, 'Acme\r', ctrl('u'), '2027-02-30\r'));
     expect(s.screen.kind).toBe('start');
-    expect(s.message).toMatch(/YYYY-MM-DD/);
+    expect(s.message).toBe(`"2027-02-30" is not a real date: February 2027 has 28 days. Example: ${ctx.defaultStartDate}`);
+    ({ s } = drive(ctx, s, ctrl('u'), '1999-12-31\r'));
+    expect(s.message).toMatch(/^"1999-12-31" is outside the dates a plan can use \(2000-01-01 to 2099-12-31\)\. Example: /);
+    ({ s } = drive(ctx, s, ctrl('u'), '3/1/2027\r'));
+    expect(s.message).toMatch(/^"3\/1\/2027" is not a date: use a date written YYYY-MM-DD\. Example: /);
+    expect(s.screen.kind).toBe('start');
   });
 
   it('saves nothing until the organization is named, then every change', () => {

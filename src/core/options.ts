@@ -1,12 +1,12 @@
 // Checks and defaults the scripted commands and the wizard share: the --date option and the
 // default names of the files they write.
-import { dateProblem } from './dates.js';
+import { dateMessage } from './dates.js';
 import { UsageError } from './errors.js';
 import type { Format } from './plan-document.js';
 
 export function checkDate(date: string): string {
-  const problem = dateProblem(date);
-  if (problem) throw new UsageError(`--date: "${date}" ${problem.startsWith('use ') ? `is not a date: ${problem}` : problem.replace(/^not/, 'is not')}`);
+  const problem = dateMessage(date);
+  if (problem) throw new UsageError(`--date: ${problem}`);
   return date;
 }
 

@@ -4,7 +4,6 @@
 // a UTF-8 character). The same plan gives the same file byte for byte: every UID comes from the
 // organization, the start date and the event, and DTSTAMP is the plan's own date.
 // Loaded only when this format is chosen.
-import { createHash } from 'node:crypto';
 import type { PlanModel } from './plan.js';
 import { planMilestones } from './plan-summary.js';
 
@@ -15,7 +14,7 @@ export function icsText(s: string): string {
 
 /** Fold a content line into lines of at most 75 octets; each continuation starts with a space. */
 export function foldLine(line: string): string {
-  const bytes = Buffer.from(line, 'utf8');
+  const bytes = new TextEncoder().encode(line);
   if (bytes.length <= 75) return line;
   const parts: string[] = [];
   let start = 0;
@@ -24,11 +23,22 @@ export function foldLine(line: string): string {
     let end = Math.min(start + limit, bytes.length);
     // Back off to the start of a UTF-8 character (continuation bytes are 10xxxxxx).
     while (end < bytes.length && end > start && (bytes[end]! & 0xc0) === 0x80) end--;
-    parts.push(bytes.subarray(start, end).toString('utf8'));
+    parts.push(new TextDecoder().decode(bytes.subarray(start, end)));
     start = end;
     limit = 74; // the leading space takes one octet
   }
   return parts.join('\r\n ');
+}
+
+/** 16 hex digits from two FNV-1a hashes of the text: stable, and different for each organization. */
+function fnv(text: string): string {
+  let a = 0x811c9dc5;
+  let b = 0x01000193 ^ 0x5bd1e995;
+  for (const byte of new TextEncoder().encode(text)) {
+    a = Math.imul(a ^ byte, 0x01000193) >>> 0;
+    b = Math.imul(b ^ byte, 0x5bd1e995) >>> 0;
+  }
+  return a.toString(16).padStart(8, '0') + b.toString(16).padStart(8, '0');
 }
 
 const day = (iso: string) => iso.replaceAll('-', '');
@@ -38,7 +48,7 @@ const nextDay = (iso: string) => {
 };
 
 export function planIcs(model: PlanModel): string {
-  const key = createHash('sha256').update(`${model.org.name}\n${model.org.startDate}`).digest('hex').slice(0, 16);
+  const key = fnv(`${model.org.name}\n${model.org.startDate}`);
   const stamp = `${day(model.date)}T000000Z`;
   const lines: string[] = [
     'BEGIN:VCALENDAR',

@@ -46,7 +46,7 @@ const ActionSchema = z.strictObject({
   phaseTitle: z.string(),
   placement: z.string().describe('"; placed after the milestone …" when the order keeps the task out of its phase\'s months, else ""'),
   month: z.number().int().positive().describe('Month of the plan, 1-based'),
-  monthLabel: z.string().describe('The days the month covers, e.g. "31 Jan – 27 Feb 2027"'),
+  monthLabel: z.string().describe('The days the month covers, e.g. "Jan 31 – Feb 27, 2027"'),
   start: IsoDate.describe("The first day of the task's month"),
   due: IsoDate.describe("The last day of the task's month"),
   owner: z.string().describe('Who owns it, from the answers file; "" when nobody was named'),

@@ -1,7 +1,7 @@
 // The plan model: everything the plan says, computed from the questionnaires, the plan content
 // and one assessment. Templates only lay it out; the JSON format is this object.
 import type { Assessment } from './answers.js';
-import { addMonths, dayBefore, longDate, monthsBetween } from './dates.js';
+import { addMonths, dayBefore, longDate, longRange, monthsBetween, rangeLabel } from './dates.js';
 import { STATUS_LABEL } from './labels.js';
 import type { PlanContent } from './plan-content.js';
 import type { PlanAction, PlanDeadline, PlanMilestone, PlanModel, PlanMonth, PlanWhy } from './plan-json-schema.js';
@@ -28,18 +28,11 @@ export interface CitedText {
 
 export type { PlanAction, PlanDeadline, PlanMilestone, PlanModel, PlanMonth, PlanWhy } from './plan-json-schema.js';
 
-const MONTH_ABBR = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const DAY = 86_400_000;
 const toMs = (iso: string) => Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10)));
 const fromMs = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 const daysBetween = (a: string, b: string) => Math.round((toMs(b) - toMs(a)) / DAY);
 const addDays = (iso: string, n: number) => fromMs(toMs(iso) + n * DAY);
-const short = (iso: string) => `${Number(iso.slice(8, 10))} ${MONTH_ABBR[Number(iso.slice(5, 7)) - 1]}`;
-
-/** "31 Jan – 27 Feb 2027", or "15 Dec 2026 – 14 Jan 2027" across a year end. */
-export function rangeLabel(a: string, b: string): string {
-  return a.slice(0, 4) === b.slice(0, 4) ? `${short(a)} – ${short(b)} ${b.slice(0, 4)}` : `${short(a)} ${a.slice(0, 4)} – ${short(b)} ${b.slice(0, 4)}`;
-}
 
 /** "2 months and 10 days", "3 weeks" … between two dates (a before b). */
 function spanLabel(a: string, b: string): string {
@@ -380,7 +373,7 @@ export function buildPlan(
       monthsLabel: first === last ? `month ${first}` : `months ${first}–${last}`,
       startDate: monthStart(first),
       endDate: monthEnd(last),
-      dateRange: `${longDate(monthStart(first))} – ${longDate(monthEnd(last))}`,
+      dateRange: longRange(monthStart(first), monthEnd(last)),
       actionCount: actions.filter((x) => x.phase === phaseId).length,
     };
   });
@@ -597,7 +590,7 @@ function safe(t: string): string {
 
 /** A Mermaid gantt chart of the phases and milestones. Built from our own titles, stripped of Mermaid syntax. */
 function gantt(phases: PlanModel['phases'], milestones: readonly PlanMilestone[]): string {
-  const lines = ['gantt', '  title Readiness plan', '  dateFormat YYYY-MM-DD', '  axisFormat %d %b %Y'];
+  const lines = ['gantt', '  title Readiness plan', '  dateFormat YYYY-MM-DD', '  axisFormat %b %-d, %Y'];
   phases.forEach((p, i) => {
     lines.push(`  section ${safe(p.title)}`, `  ${safe(p.title)} (${p.actionCount} tasks) :p${i + 1}, ${p.startDate}, ${p.endDate}`);
   });

@@ -3,7 +3,7 @@
 // whatever state it returns, so every key is applied to the latest state, in order, however fast
 // keys arrive; and every transition can be tested without a terminal. Keys are read only through
 // the binding table (`is(intent, key)`), never by name.
-import { IsoDate } from '../answers.js';
+import { dateMessage } from '../dates.js';
 import { is, pickedRow } from './bindings.js';
 import { CLASH_CHOICES, FIXED_CHOICES, itemChoices, knownOwners, OVERWRITE_CHOICES, PROFILE_ROWS, resumeChoices } from './choices.js';
 import type { Key } from './keys.js';
@@ -117,7 +117,8 @@ function reduce(ctx: WizardContext, s0: WizardState, event: WizardEvent): Step {
     case 'start':
       return onText(ctx, s, key, 10, (text) => {
         const date = text.trim();
-        if (!IsoDate.safeParse(date).success) return done({ ...s, message: `"${date}" is not a date written YYYY-MM-DD, e.g. ${ctx.defaultStartDate}` });
+        const problem = dateMessage(date);
+        if (problem) return done({ ...s, message: `${problem}. Example: ${ctx.defaultStartDate}` });
         return done(enter(ctx, { ...s, profile: { ...s.profile, startDate: date } }, afterProfile(s, { kind: 'fixed' })));
       });
     case 'fixed':
@@ -130,7 +131,8 @@ function reduce(ctx: WizardContext, s0: WizardState, event: WizardEvent): Step {
     case 'target':
       return onText(ctx, s, key, 10, (text) => {
         const date = text.trim();
-        if (date !== '' && !IsoDate.safeParse(date).success) return done({ ...s, message: `"${date}" is not a date written YYYY-MM-DD; leave it empty if there is no date.` });
+        const problem = date === '' ? undefined : dateMessage(date);
+        if (problem) return done({ ...s, message: `${problem}; leave it empty if there is no date.` });
         const { targetDate: _old, ...rest } = s.profile;
         const profile = date ? { ...rest, targetDate: date } : rest;
         return done(enter(ctx, { ...s, profile }, afterProfile(s, { kind: 'intro', index: 0 })));
