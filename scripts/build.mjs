@@ -1,113 +1,37 @@
 // Builds dist/cli.js: one ESM file with everything inside it and zero runtime dependencies,
-// like create-vite. Inside it are two bundles, kept as source text:
+// like create-vite, and dist/cli.js.map, read only to explain an internal error. Inside
+// cli.js are two bundles, kept as source text:
 //
-//   app     the CLI and the scripted path (zod, mustache, the embedded questionnaires)
+//   app     the CLI and the scripted path (zod, mustache, the validated catalog embedded)
 //   wizard  Ink, React and conf; compiled only when the wizard or --list runs
 //
 // A small loader compiles each with node:vm and keeps V8's code cache in a per-user cache
-// folder, so after the first run neither is compiled again (Node 20 has no
-// module.enableCompileCache; this is the same idea). Without a usable cache folder it simply
-// compiles every time. PEER_READY_NO_COMPILE_CACHE=1 turns the cache off.
+// folder, so after the first run neither is compiled again. Without a usable cache folder it
+// simply compiles every time; PEER_READY_NO_COMPILE_CACHE=1 turns the cache off. Why this and
+// not a plain esbuild build with code splitting (and module.enableCompileCache() on Node 22+):
+// see "How the single file is built" in the README, which has the figures.
+//
+// The patches to upstream code each live in their own plugin in scripts/esbuild-plugins/, which
+// says why it exists; test/build-plugins.test.ts fails when an upstream release moves the code.
 import { build } from 'esbuild';
 import { createHash } from 'node:crypto';
-import { chmodSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative, sep } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { chmodSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { embedCatalog, validatedCatalog } from './esbuild-plugins/embed-catalog.mjs';
+import { inkDevtools } from './esbuild-plugins/ink-devtools.mjs';
+import { oneStringWidth } from './esbuild-plugins/one-string-width.mjs';
+import { sliceAnsiLazySegmenter } from './esbuild-plugins/slice-ansi-lazy-segmenter.mjs';
+import { stringWidthLazySegmenter } from './esbuild-plugins/string-width-lazy-segmenter.mjs';
+import { yogaNoFetch } from './esbuild-plugins/yoga-no-fetch.mjs';
+import { yogaNoTopLevelAwait } from './esbuild-plugins/yoga-no-top-level-await.mjs';
+import { loaderSource, packBundles, WRAP_LINES } from './loader.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 const SHARED = '__peer_ready_shared'; // the loader passes this object to both bundles
 
-// The built-in catalog, loaded and validated by the project's own code (src/io/builtin.ts,
-// bundled for the purpose), exactly as a clone loads it. A broken data file fails the build
-// with the same message a user would see. The validated result is what gets embedded.
-async function validatedCatalog() {
-  const check = await build({
-    entryPoints: [join(root, 'src', 'io', 'builtin.ts')],
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    write: false,
-    external: ['yaml'],
-    logLevel: 'warning',
-  });
-  const tmp = join(root, 'node_modules', '.cache', 'peer-ready');
-  mkdirSync(tmp, { recursive: true });
-  const file = join(tmp, `catalog-check-${process.pid}.mjs`);
-  writeFileSync(file, check.outputFiles[0].text);
-  try {
-    const { builtinCatalog } = await import(pathToFileURL(file).href);
-    return builtinCatalog(root);
-  } catch (e) {
-    console.error(`build: the data files do not check out: ${e.message}`);
-    process.exit(1);
-  } finally {
-    rmSync(file, { force: true });
-  }
-}
-
-// The validated catalog, embedded as one JSON string: JSON.parse is much cheaper at start-up
-// than an object literal of the same size.
-const catalogJson = JSON.stringify(await validatedCatalog());
-const embedData = {
-  name: 'embed-builtin-catalog',
-  setup(b) {
-    b.onLoad({ filter: /[\\/]src[\\/]io[\\/]builtin\.ts$/ }, () => ({
-      contents: `let catalog;\nexport function builtinCatalog() { return (catalog ??= JSON.parse(${JSON.stringify(catalogJson)})); }\n`,
-      loader: 'js',
-    }));
-  },
-};
-
-// Ink connects to React devtools only when DEV=true; never ship them. Its reconciler reaches
-// them (and its package.json) with top-level awaits, which a script cannot have: both are
-// dev-only branches, so they go.
-const patch = (path, pairs) => {
-  let src = readFileSync(path, 'utf8');
-  for (const [from, to] of pairs) {
-    if (!src.includes(from)) throw new Error(`${path} changed: "${from}" is gone; review scripts/build.mjs`);
-    src = src.replace(from, to);
-  }
-  return src;
-};
-const devtoolsStub = {
-  name: 'stub-react-devtools',
-  setup(b) {
-    b.onResolve({ filter: /^react-devtools-core$/ }, () => ({ path: 'react-devtools-core', namespace: 'stub' }));
-    b.onLoad({ filter: /.*/, namespace: 'stub' }, () => ({ contents: 'export default { initialize() {}, connectToDevTools() {} };', loader: 'js' }));
-    b.onLoad({ filter: /ink[\\/]build[\\/]reconciler\.js$/ }, (args) => ({
-      contents: patch(args.path, [
-        ["await import('./devtools.js');", 'void 0;'],
-        ['? await loadPackageJson()', '? { name: undefined, version: undefined }'],
-      ]),
-      loader: 'js',
-    }));
-  },
-};
-
-// yoga-layout (Ink's layout engine) is Emscripten output with its wasm inlined. Two fixes:
-// - it asks `typeof fetch` although the wasm never needs fetching; in Node 20 that first touch
-//   of the global loads undici (~77 ms), so the question is answered at build time;
-// - it awaits the wasm at top level, which only ES modules allow; the wizard bundle is a
-//   script (so that it can be code-cached), so the wait moves to `yogaReady`, which the
-//   wizard entry awaits before anything renders.
-const yoga = {
-  name: 'yoga',
-  setup(b) {
-    b.onLoad({ filter: /yoga-wasm-base64-esm\.js$/ }, (args) => ({
-      contents: readFileSync(args.path, 'utf8').replace(/typeof fetch\b/g, '"undefined"'),
-      loader: 'js',
-    }));
-    b.onLoad({ filter: /yoga-layout[\\/]dist[\\/]src[\\/]index\.js$/ }, (args) => {
-      // `export { Yoga as default }` is a live binding; `export default Yoga` would copy undefined.
-      const contents = patch(args.path, [
-        ['const Yoga = wrapAssembly(await loadYoga());', 'let Yoga;\nexport const yogaReady = loadYoga().then((m) => { Yoga = wrapAssembly(m); });'],
-        ['export default Yoga;', 'export { Yoga as default };'],
-      ]);
-      return { contents, loader: 'js' };
-    });
-  },
-};
+const catalog = await validatedCatalog(root);
 
 const common = {
   bundle: true,
@@ -119,6 +43,9 @@ const common = {
   legalComments: 'none',
   metafile: true,
   write: false,
+  // Positions only (no sources inside): the map turns an internal error's stack into src/ lines.
+  sourcemap: 'external',
+  sourcesContent: false,
   jsx: 'automatic',
   define: {
     'process.env.NODE_ENV': '"production"',
@@ -126,6 +53,17 @@ const common = {
     'import.meta.url': 'undefined',
   },
   logLevel: 'warning',
+};
+
+// The stack-mapping module is answered by the loader (it knows where dist/cli.js.map is).
+const sourceStack = {
+  name: 'source-stack-from-loader',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]src[\\/]source-stack\.ts$/ }, () => ({
+      contents: `export const sourceStack = (stack) => ${SHARED}.sourceStack(stack);`,
+      loader: 'js',
+    }));
+  },
 };
 
 // The two bundles share every project module they both contain (core, io, commands): the
@@ -152,34 +90,6 @@ module.exports = yogaReady.then(() => entry);
     }));
   },
 };
-// wrap-ansi carries its own older string-width; one copy (and one Intl.Segmenter) is enough.
-const oneStringWidth = {
-  name: 'one-string-width',
-  setup(b) {
-    b.onResolve({ filter: /^string-width$/ }, (args) =>
-      args.importer.includes(`${sep}wrap-ansi${sep}`) ? b.resolve('string-width', { resolveDir: root, kind: args.kind }) : undefined,
-    );
-  },
-};
-// string-width and slice-ansi each build an Intl.Segmenter (about 11 ms: it loads ICU data) when
-// they are loaded, though plain ASCII text never needs one. Build it on first use instead.
-const lazySegmenter = {
-  name: 'lazy-segmenter',
-  setup(b) {
-    const lazy = (name, args) =>
-      `let ${name}_;\nconst ${name} = { segment: (s) => (${name}_ ??= new Intl.Segmenter(${args})).segment(s) };`;
-    b.onLoad({ filter: /[\\/]string-width[\\/]index\.js$/ }, (args) => ({
-      contents: patch(args.path, [['const segmenter = new Intl.Segmenter();', lazy('segmenter', '')]]),
-      loader: 'js',
-    }));
-    b.onLoad({ filter: /[\\/]slice-ansi[\\/]tokenize-ansi\.js$/ }, (args) => ({
-      contents: patch(args.path, [
-        ["const GRAPHEME_SEGMENTER = new Intl.Segmenter(undefined, {granularity: 'grapheme'});", lazy('GRAPHEME_SEGMENTER', "undefined, {granularity: 'grapheme'}")],
-      ]),
-      loader: 'js',
-    }));
-  },
-};
 const fromApp = (shared) => ({
   name: 'modules-from-app',
   setup(b) {
@@ -200,7 +110,19 @@ const buildWizard = (shared) =>
     ...common,
     entryPoints: ['peer-ready:wizard'],
     outfile: join(root, 'dist', 'wizard.js'),
-    plugins: [wizardEntry, fromApp(shared), oneStringWidth, lazySegmenter, devtoolsStub, yoga],
+    plugins: [
+      wizardEntry,
+      fromApp(shared),
+      // (Handed over from the app in the end; in the first pass it keeps the checks out of the graph.)
+      embedCatalog(catalog),
+      sourceStack,
+      oneStringWidth(root),
+      stringWidthLazySegmenter(),
+      sliceAnsiLazySegmenter(),
+      inkDevtools(),
+      yogaNoFetch(),
+      yogaNoTopLevelAwait(),
+    ],
   });
 
 // 2. The app: the CLI, with `import('./wizard-entry.js')` answered by the loader, handing over
@@ -230,113 +152,72 @@ const buildApp = (shared) =>
     ...common,
     entryPoints: [join(root, 'src', 'bin.ts')],
     outfile: join(root, 'dist', 'app.js'),
-    plugins: [embedData, lazyWizard(shared)],
+    plugins: [embedCatalog(catalog), sourceStack, lazyWizard(shared)],
   });
 
 const firstApp = await buildApp(new Set());
 const firstWizard = await buildWizard(new Set());
 const appModules = srcInputs(firstApp.metafile);
-// Handing a module over means the app loads it before the wizard starts, so modules the wizard
-// needs only on some paths stay out: the wizard keeps its own copy and loads it when needed.
-// (html: --format html; yaml: YAML files; check and role-pack: the zod checks of --templates.)
-const LOAD_WHEN_NEEDED = new Set(['src/core/html.ts', 'src/io/yaml.ts', 'src/io/check.ts', 'src/core/role-pack.ts']);
+// Handing a module over means the app loads it before the wizard starts, so only modules the
+// wizard loads on every start are handed over: those reached from its entry through static
+// imports and through the dynamic imports of src/ui/ (its start-up). A module that core or io
+// imports dynamically (html for --format html, yaml for YAML files, the --templates checks)
+// stays out: the wizard keeps its own copy and loads it only when needed.
+function everyStart(meta) {
+  const seen = new Set();
+  const visit = (path) => {
+    if (seen.has(path)) return;
+    seen.add(path);
+    for (const i of meta.inputs[path]?.imports ?? []) {
+      if (i.external) continue;
+      if (i.kind === 'dynamic-import' && path.startsWith('src/') && !path.startsWith('src/ui/')) continue;
+      visit(i.path);
+    }
+  };
+  visit('wizard-entry:wizard');
+  return seen;
+}
+const wizardEveryStart = everyStart(firstWizard.metafile);
 const shared = new Set(
-  [...srcInputs(firstWizard.metafile)].filter((k) => appModules.has(k) && k !== 'src/wizard-entry.ts' && !LOAD_WHEN_NEEDED.has(k)),
+  [...srcInputs(firstWizard.metafile)].filter(
+    (k) => appModules.has(k) && wizardEveryStart.has(k) && k !== 'src/wizard-entry.ts' && k !== 'src/source-stack.ts',
+  ),
 );
+if (process.env.PEER_READY_BUILD_DEBUG) console.log('handed over to the wizard:', [...shared].sort().join(' '));
 const app = await buildApp(shared);
 const wizard = await buildWizard(shared);
 
-// 3. dist/cli.js: the loader, with both bundles inside it as text.
-const appCode = app.outputFiles[0].text.replace(/^#!.*\n/, '');
-const wizardCode = wizard.outputFiles[0].text;
+// 3. dist/cli.js: the loader, with both bundles inside it as text; dist/cli.js.map beside it.
+const output = (result, ext) => result.outputFiles.find((f) => f.path.endsWith(ext)).text;
+// The shebang line becomes an empty line, so that line numbers still match the source map.
+const appCode = output(app, '.js').replace(/^#!.*\n/, '\n');
+const wizardCode = output(wizard, '.js');
 const key = createHash('sha256').update(appCode).update(wizardCode).digest('hex').slice(0, 16);
-
-// Both bundles travel in a comment at the end of the file: the module parser only skims a
-// comment, while a string literal of the same size costs several times more to compile.
-// A comment cannot contain "*/", so that pair is written "*\x01/" and restored on reading.
-const HIDE = '\x01';
-for (const [name, code] of [['app', appCode], ['wizard', wizardCode]]) {
-  if (code.includes(HIDE) || code.includes('\n@@')) throw new Error(`${name} bundle contains a reserved sequence`);
-}
-const hide = (code) => code.replaceAll('*/', `*${HIDE}/`);
-// A minified build is pure ASCII (charset: 'ascii'), and ASCII reads fastest as latin1.
+// A minified build is pure ASCII (charset: 'ascii'), and ASCII reads fastest as latin1; an
+// unminified one (PEER_READY_NO_MINIFY=1) keeps comments that may not be ASCII.
 const ascii = !/[^\x00-\x7f]/.test(appCode + wizardCode);
-const loader = `#!/usr/bin/env node
-// peer-ready ${pkg.version}. Built by scripts/build.mjs, which explains how this file is laid out.
-import { createRequire } from 'node:module';
-// Built-ins come through require: an ES import of node:fs builds a namespace of all its exports,
-// and its lazy getters (fs.promises, the streams) load a dozen internal modules we never use.
-const require = createRequire(import.meta.url);
-const { Script } = require('node:vm');
-const { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } = require('node:fs');
-const { tmpdir } = require('node:os');
-const { join } = require('node:path');
-const { fileURLToPath } = require('node:url');
-const KEY = '${key}-' + process.version + '-' + process.arch;
-let self;
+const loader = loaderSource({ version: pkg.version, key, shared: SHARED, encoding: ascii ? 'latin1' : 'utf8' }) + packBundles({ app: appCode, wizard: wizardCode });
 
-function bundle(name) {
-  self ??= readFileSync(fileURLToPath(import.meta.url), '${ascii ? 'latin1' : 'utf8'}');
-  const start = self.indexOf('\\n@@' + name + '\\n') + name.length + 4;
-  return self.slice(start, self.indexOf('\\n@@', start)).replaceAll('*${HIDE}/', '*/');
-}
+/** A bundle's map with its sources named from the repository root ("src/cli.ts"). */
+const mapOf = (result, outName) => {
+  const map = JSON.parse(output(result, '.map'));
+  map.sources = map.sources.map((s) => rel(resolve(root, 'dist', s)));
+  map.file = outName;
+  return map;
+};
+const maps = { wrapLines: WRAP_LINES, app: mapOf(app, 'app.js'), wizard: mapOf(wizard, 'wizard.js') };
 
-function cacheDir() {
-  if (process.env.PEER_READY_NO_COMPILE_CACHE) return undefined;
-  try {
-    const uid = process.getuid ? process.getuid() : 0;
-    const dir = process.env.PEER_READY_CACHE_DIR || join(tmpdir(), 'peer-ready-' + uid);
-    mkdirSync(dir, { recursive: true, mode: 0o700 });
-    const st = statSync(dir);
-    // Only a folder of our own that nobody else can write to.
-    if (process.getuid && (st.uid !== uid || (st.mode & 0o022) !== 0)) return undefined;
-    return dir;
-  } catch {
-    return undefined;
-  }
-}
-
-function run(name, shared) {
-  const dir = cacheDir();
-  const file = dir && join(dir, name + '-' + KEY + '.v8');
-  let cachedData;
-  try { if (file) cachedData = readFileSync(file); } catch {}
-  const code = '(function (exports, require, module, ${SHARED}) {' + bundle(name) + '\\n})';
-  const script = new Script(code, { filename: 'peer-ready/' + name + '.js', cachedData });
-  if (file && (!cachedData || script.cachedDataRejected)) {
-    // Written at exit, once the functions this run used have been compiled too.
-    process.once('exit', () => {
-      try {
-        const tmp = file + '.' + process.pid + '.tmp';
-        writeFileSync(tmp, script.createCachedData());
-        renameSync(tmp, file);
-        // Caches of other builds of peer-ready are of no further use.
-        for (const old of readdirSync(dir)) if (old.startsWith(name + '-') && !file.endsWith(old)) rmSync(join(dir, old), { force: true });
-      } catch {}
-    });
-  }
-  const module = { exports: {} };
-  script.runInThisContext()(module.exports, require, module, shared);
-  return module.exports;
-}
-
-let wizard;
-run('app', { loadWizard: (fromApp) => (wizard ??= run('wizard', { ...fromApp })) });
-/*@@bundles
-@@app
-${hide(appCode)}
-@@wizard
-${hide(wizardCode)}
-@@end
-*/
-`;
 mkdirSync(join(root, 'dist'), { recursive: true });
 const outfile = join(root, 'dist', 'cli.js');
 // Written whole and renamed into place: a test running the CLI meanwhile never sees half a file.
-const tmpOut = `${outfile}.${process.pid}.tmp`;
-writeFileSync(tmpOut, loader);
-chmodSync(tmpOut, 0o755);
-renameSync(tmpOut, outfile);
+const writeWhole = (file, text, mode) => {
+  const tmp = `${file}.${process.pid}.tmp`;
+  writeFileSync(tmp, text);
+  if (mode) chmodSync(tmp, mode);
+  renameSync(tmp, file);
+};
+writeWhole(`${outfile}.map`, JSON.stringify(maps));
+writeWhole(outfile, loader, 0o755);
 
 if (process.argv.includes('--analyze')) {
   const { analyzeMetafile } = await import('esbuild');

@@ -3,13 +3,15 @@
 import { statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { InputError, nearest, UsageError } from './core/errors.js';
-import { FORMATS, type Format } from './core/formats.js';
+import { EXIT } from './core/exit-codes.js';
+import { FORMATS, type Format } from './core/output-formats.js';
 import { terminalText } from './core/terminal-text.js';
+import { sourceStack } from './source-stack.js';
 
 declare const __PEER_READY_VERSION__: string | undefined;
 export const VERSION = typeof __PEER_READY_VERSION__ === 'string' ? __PEER_READY_VERSION__ : '0.0.0-dev';
 
-export const EXIT = { ok: 0, internal: 1, input: 2, interrupted: 130 } as const;
+export { EXIT };
 
 const HELP = `peer-ready ${VERSION}: get ready to hire peer support specialists.
 
@@ -30,21 +32,24 @@ Options
   --answers FILE|DIR  answers file (JSON or YAML); may be given more than once to merge
   --out FILE|-        where to write (default: peer-ready-plan-<organisation>.<format>; - for stdout)
   --out-dir DIR       folder for plans when --answers is a folder
-  --format md|html|json   plan format (default md)
+  --format md|html|json|csv|ics
+                      plan format (default md): csv has a row per task and milestone,
+                      ics puts milestones and monthly task reminders in a calendar
   --date YYYY-MM-DD   the plan's date, 2000-01-01 to 2099-12-31 (default: the file's assessedOn, else
                       today); same answers + date = same plan
   --templates DIR     your own Mustache templates; any not in DIR come from the built-in set
   --force             replace an existing output file
+  --screen-reader     wizard: plain lines that read well with a screen reader (or INK_SCREEN_READER=true)
   --json              answers-template: print JSON instead of YAML
   --plan              schema: the plan's JSON Schema instead of the answers file's
-  --program TYPE      answers-template: include the role questions for TYPE (general, wi-cps,
-                      wi-cpps, ca-cmpss, child-welfare; default general)
+  --program TYPE      answers-template: include the role questions for TYPE, a role pack's program
+                      type such as wi-cps (default general; a wrong TYPE lists them all)
   -h, --help          this help
   -v, --version       the version
 
 Exit codes
   0 done   1 internal error (a bug: please report it)   2 bad input or usage; nothing was written
-  130 interrupted (the wizard saves your progress first)
+  ${EXIT.interrupted} interrupted (the wizard saves your progress first)
 `;
 
 const OPTIONS = {
@@ -60,6 +65,7 @@ const OPTIONS = {
   plan: { type: 'boolean' },
   list: { type: 'boolean' },
   new: { type: 'boolean' },
+  'screen-reader': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 } as const;
@@ -110,13 +116,11 @@ function format(v: string | undefined): Format {
 }
 
 export async function main(argv: string[]): Promise<number> {
+  // Only for the test that checks an internal error's stack names src/ lines (test/pack.test.ts).
+  if (process.env.PEER_READY_TEST_INTERNAL_ERROR) throw new Error('internal error forced by PEER_READY_TEST_INTERNAL_ERROR');
   const { values: o, positionals } = parse(argv);
-  if (o.help) {
-    process.stdout.write(HELP);
-    return EXIT.ok;
-  }
-  if (o.version) {
-    process.stdout.write(`${VERSION}\n`);
+  if (o.help || o.version) {
+    (await import('./io/output.js')).writeStdout(o.help ? HELP : `${VERSION}\n`);
     return EXIT.ok;
   }
   const [command, ...rest] = positionals;
@@ -143,13 +147,16 @@ export async function main(argv: string[]): Promise<number> {
     const t = await import('./commands/template.js');
     const { today } = await import('./core/dates.js');
     const { writeAtomic } = await import('./io/output.js');
-    const { PROGRAM_TYPES } = await import('./core/answers.js');
-    const { questionnairesFor } = await import('./core/format.js');
-    const program = (o.program ?? 'general') as keyof typeof PROGRAM_TYPES;
-    if (!Object.hasOwn(PROGRAM_TYPES, program)) throw new UsageError(`--program must be one of ${Object.keys(PROGRAM_TYPES).join(', ')} (got "${program}")`);
-    const qs = questionnairesFor(await loadCatalog(), program);
-    const date = (await import('./commands/plan.js')).checkDate(o.date ?? today());
-    writeAtomic(o.out ?? '-', o.json ? t.answersTemplateJson(qs, date, program) : t.answersTemplateYaml(qs, date, program), !!o.force);
+    const { DEFAULT_PROGRAM } = await import('./core/answers.js');
+    const { questionnairesFor } = await import('./core/plan-document.js');
+    const catalog = await loadCatalog();
+    // The program types are the role packs (data): no list of them is kept in code.
+    const program = o.program ?? DEFAULT_PROGRAM;
+    const pack = Object.hasOwn(catalog.roles, program) ? catalog.roles[program] : undefined;
+    if (!pack) throw new UsageError(`--program must be one of ${Object.keys(catalog.roles).join(', ')} (got "${program}")`);
+    const qs = questionnairesFor(catalog, program);
+    const date = (await import('./core/options.js')).checkDate(o.date ?? today());
+    writeAtomic(o.out ?? '-', o.json ? t.answersTemplateJson(qs, date, program) : t.answersTemplateYaml(qs, date, program, pack.label), !!o.force);
     return EXIT.ok;
   }
   const common = { out: o.out, date: o.date, force: !!o.force, format: fmt, templates: o.templates };
@@ -199,7 +206,7 @@ export async function main(argv: string[]): Promise<number> {
     return EXIT.input;
   }
   const { runWizard } = await import('./wizard-entry.js');
-  return runWizard({ fresh: !!o.new, out: o.out, date: o.date, format: fmt, templates: o.templates, force: !!o.force });
+  return runWizard({ fresh: !!o.new, out: o.out, date: o.date, format: fmt, templates: o.templates, force: !!o.force, screenReader: !!o['screen-reader'] });
 }
 
 /** Say where a result went (on stderr, so that stdout stays the document when --out is -). */
@@ -217,8 +224,9 @@ export function reportError(e: unknown): number {
     if (e instanceof UsageError) process.stderr.write('Run peer-ready --help for usage.\n');
     return EXIT.input;
   }
+  const stack = (e as Error)?.stack;
   const written = (e as { written?: unknown })?.written;
   const kept = Array.isArray(written) && written.length > 0 ? `${written.length} plan${written.length === 1 ? ' was' : 's were'} written before it: ${terminalText(written.join(', '))}.` : 'nothing was written.';
-  process.stderr.write(`peer-ready: internal error: ${terminalText((e as Error)?.stack ?? String(e), { multiline: true })}\nPlease report this; ${kept}\n`);
+  process.stderr.write(`peer-ready: internal error: ${terminalText(stack ? sourceStack(stack) : String(e), { multiline: true })}\nPlease report this; ${kept}\n`);
   return EXIT.internal;
 }

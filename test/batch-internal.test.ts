@@ -6,8 +6,8 @@ import { join } from 'node:path';
 import { loadCatalog } from '../src/io/load.js';
 import { answersFile, tempDir } from './helpers.js';
 
-vi.mock('../src/core/format.js', async (importOriginal) => {
-  const real = await importOriginal<typeof import('../src/core/format.js')>();
+vi.mock('../src/core/plan-document.js', async (importOriginal) => {
+  const real = await importOriginal<typeof import('../src/core/plan-document.js')>();
   return {
     ...real,
     planModel: (...args: Parameters<typeof real.planModel>) => {

@@ -8,7 +8,7 @@ import { validateAnswers } from '../src/core/answers.js';
 import { compareAssessments } from '../src/core/compare.js';
 import { combineStatuses, mergeRespondents } from '../src/core/merge.js';
 import { buildPlan } from '../src/core/plan.js';
-import { planMarkdown, questionnairesFor } from '../src/core/format.js';
+import { planMarkdown, questionnairesFor } from '../src/core/plan-document.js';
 import { loadCatalog } from '../src/io/load.js';
 import { answersFile, forProgram, tempDir } from './helpers.js';
 
@@ -64,7 +64,7 @@ describe('combining answers', () => {
     expect(plan.timeline.trueCount).toBe(9);
     const md = planMarkdown(catalog, plan);
     expect(md).toContain('## Where respondents disagree');
-    expect(md).toMatch(/Discuss: .*Answers:\*\* Executive director: yes; HR: no; Supervisor: partly/);
+    expect(md.replace(/\n\s*/g, ' ')).toMatch(/Discuss: .*Answers:\*\* Executive director: yes; HR: no; Supervisor: partly/);
     expect(md).toContain('All 2 who answered: yes');
     expect(md).toContain('*How answers were combined:* Answers from several respondents');
   });
@@ -154,7 +154,7 @@ describe('batch: a folder of agencies', () => {
     const r = run(['--answers', inDir, '--out-dir', out, '--date', '2027-01-01']);
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/broken\.json: line 1, column \d+: not valid JSON/);
-    expect(readdirSync(out).sort()).toEqual(['alpha.md', 'gamma.md']);
+    expect(readdirSync(out).sort()).toEqual(['alpha.md', 'cohort-summary-agencies.csv', 'cohort-summary-gaps.csv', 'cohort-summary.md', 'gamma.md']);
     expect(r.stdout).toMatch(/Alpha House\s+At least 6 months\s+\d+/);
     expect(r.stdout).toMatch(/Gamma Center\s+Foundation first\s+\d+/);
     expect(r.stdout).toMatch(/2 plans written, 1 file failed/);

@@ -2,8 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { Lexer, type Tokens } from 'marked';
 import { validateAnswers } from '../src/core/answers.js';
-import { addMonths, dayBefore, longDate, monthsBetween, monthYear, today } from '../src/core/dates.js';
-import { formatPlan, planModel } from '../src/core/format.js';
+import { addMonths, dateMessage, dayBefore, longDate, longRange, monthsBetween, monthYear, rangeLabel, shortDate, today } from '../src/core/dates.js';
+import { formatPlan, planModel } from '../src/core/plan-document.js';
 import { loadCatalog } from '../src/io/load.js';
 import { answersFile, forProgram } from './helpers.js';
 
@@ -95,8 +95,25 @@ describe('labels', () => {
     expect(monthYear('2027-02-28')).toBe('February 2027');
     expect(monthYear('2026-12-31')).toBe('December 2026');
     expect(monthYear('2027-01-01')).toBe('January 2027');
-    expect(longDate('2028-02-29')).toBe('29 February 2028');
-    expect(longDate('2027-01-04')).toBe('4 January 2027');
+    expect(longDate('2028-02-29')).toBe('February 29, 2028');
+    expect(longDate('2027-01-04')).toBe('January 4, 2027');
+  });
+
+  it('every human-facing date is US style: month, day, year', () => {
+    expect(longDate('2027-03-01')).toBe('March 1, 2027');
+    expect(shortDate('2027-09-09')).toBe('Sep 9');
+    expect(rangeLabel('2027-01-31', '2027-02-27')).toBe('Jan 31 – Feb 27, 2027');
+    expect(rangeLabel('2027-12-31', '2028-01-27')).toBe('Dec 31, 2027 – Jan 27, 2028');
+    expect(rangeLabel('2027-03-01', '2027-03-31')).toBe('Mar 1 – Mar 31, 2027');
+    expect(longRange('2027-03-01', '2027-05-31')).toBe('March 1, 2027 – May 31, 2027');
+  });
+
+  it('dateMessage says exactly why a date is refused, and nothing for a good one', () => {
+    expect(dateMessage('2027-03-01')).toBeUndefined();
+    expect(dateMessage('2027-02-29')).toBe('"2027-02-29" is not a real date: February 2027 has 28 days');
+    expect(dateMessage('2027-13-01')).toBe('"2027-13-01" is not a real date: there is no month 13');
+    expect(dateMessage('2100-01-01')).toBe('"2100-01-01" is outside the dates a plan can use (2000-01-01 to 2099-12-31)');
+    expect(dateMessage('03/01/2027')).toBe('"03/01/2027" is not a date: use a date written YYYY-MM-DD');
   });
 
   it('today is the UTC date, whatever the time of day', () => {
@@ -109,18 +126,18 @@ describe('dates in a plan', () => {
   const model = (startDate: string, timelineTrue = 6) =>
     planModel(catalog, validateAnswers(answersFile(catalog, { timelineTrue, scored: 'no', profile: { startDate } }), forProgram(catalog), 't'), '2026-11-23');
 
-  it('a one-year plan starting 2027-01-31: month 2 runs 28 Feb – 30 Mar 2027 and the plan ends the day before month 13', () => {
+  it('a one-year plan starting 2027-01-31: month 2 runs Feb 28 – Mar 30, 2027 and the plan ends the day before month 13', () => {
     const m = model('2027-01-31');
-    expect(m.months[0]).toMatchObject({ month: 1, label: '31 Jan – 27 Feb 2027', start: '2027-01-31', end: '2027-02-27' });
-    expect(m.months[1]).toMatchObject({ month: 2, label: '28 Feb – 30 Mar 2027', start: '2027-02-28', end: '2027-03-30' });
-    expect(m.months[11]).toMatchObject({ month: 12, label: '31 Dec 2027 – 30 Jan 2028', start: '2027-12-31', end: '2028-01-30' });
+    expect(m.months[0]).toMatchObject({ month: 1, label: 'Jan 31 – Feb 27, 2027', start: '2027-01-31', end: '2027-02-27' });
+    expect(m.months[1]).toMatchObject({ month: 2, label: 'Feb 28 – Mar 30, 2027', start: '2027-02-28', end: '2027-03-30' });
+    expect(m.months[11]).toMatchObject({ month: 12, label: 'Dec 31, 2027 – Jan 30, 2028', start: '2027-12-31', end: '2028-01-30' });
     expect(m.months).toHaveLength(12);
     expect(m.timeline.endDate).toBe('2028-01-30');
-    expect(m.timeline.endLabel).toBe('30 January 2028');
+    expect(m.timeline.endLabel).toBe('January 30, 2028');
     const last = m.phases.at(-1)!;
     expect(last.lastMonth).toBe(12);
     expect(last.endDate).toBe(dayBefore(addMonths('2027-01-31', 12)));
-    expect(last.dateRange).toMatch(/ – 30 January 2028$/);
+    expect(last.dateRange).toMatch(/ – January 30, 2028$/);
   });
 
   it('each phase and each month starts and ends where the calendar says, and every task falls in its month', () => {
@@ -146,28 +163,28 @@ describe('dates in a plan', () => {
     }
   });
 
-  it('month 12 of a plan starting 2027-03-31 starts on 29 February 2028 (a leap year), and the plan runs to 30 March 2028', () => {
+  it('month 12 of a plan starting 2027-03-31 starts on February 29, 2028 (a leap year), and the plan runs to March 30, 2028', () => {
     const m = model('2027-03-31');
-    expect(m.months[11]).toMatchObject({ label: '29 Feb – 30 Mar 2028', start: '2028-02-29' });
+    expect(m.months[11]).toMatchObject({ label: 'Feb 29 – Mar 30, 2028', start: '2028-02-29' });
     expect(m.timeline.endDate).toBe('2028-03-30');
   });
 
-  it('a six-month plan from 30 November crosses the year end, and the plan ends 29 May', () => {
+  it('a six-month plan from November 30 crosses the year end, and the plan ends May 29', () => {
     const m = model('2026-11-30', 9);
-    expect(m.months[1]).toMatchObject({ label: '30 Dec 2026 – 29 Jan 2027', start: '2026-12-30' });
-    expect(m.months[2]).toMatchObject({ label: '30 Jan – 27 Feb 2027', start: '2027-01-30' });
-    expect(m.months[3]).toMatchObject({ label: '28 Feb – 29 Mar 2027', start: '2027-02-28' });
-    expect(m.timeline).toMatchObject({ months: 6, endDate: '2027-05-29', endLabel: '29 May 2027' });
+    expect(m.months[1]).toMatchObject({ label: 'Dec 30, 2026 – Jan 29, 2027', start: '2026-12-30' });
+    expect(m.months[2]).toMatchObject({ label: 'Jan 30 – Feb 27, 2027', start: '2027-01-30' });
+    expect(m.months[3]).toMatchObject({ label: 'Feb 28 – Mar 29, 2027', start: '2027-02-28' });
+    expect(m.timeline).toMatchObject({ months: 6, endDate: '2027-05-29', endLabel: 'May 29, 2027' });
   });
 
   it('the Markdown shows one heading per calendar month, labelled by the days it covers, and the phase dates', async () => {
     const a = validateAnswers(answersFile(catalog, { timelineTrue: 6, profile: { startDate: '2027-01-31' } }), forProgram(catalog), 't');
     const md = await formatPlan(catalog, a, '2026-11-23', 'md');
     const h = (depth: number) => Lexer.lex(md).filter((t): t is Tokens.Heading => t.type === 'heading' && t.depth === depth).map((t) => t.text);
-    expect(h(3)).toContain('Month 1: 31 Jan – 27 Feb 2027');
-    expect(h(3)).toContain('Month 12: 31 Dec 2027 – 30 Jan 2028');
+    expect(h(3)).toContain('Month 1: Jan 31 – Feb 27, 2027');
+    expect(h(3)).toContain('Month 12: Dec 31, 2027 – Jan 30, 2028');
     expect(h(3).filter((x) => x.startsWith('Month '))).toHaveLength(12);
-    expect(md).toMatch(/\| Plan runs to \| 30 January 2028 /);
+    expect(md).toMatch(/\*\*Plan runs:\*\* .* to January 30, 2028 /);
     // The gantt chart gets the same ISO dates.
     expect(md).toMatch(/, 2027-01-31, /);
     expect(md).toMatch(/, 2028-01-30\n/);

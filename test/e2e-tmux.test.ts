@@ -7,10 +7,11 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { questionnairesFor } from '../src/core/format.js';
+import { questionnairesFor } from '../src/core/plan-document.js';
 import { flattenItems } from '../src/core/wizard-state.js';
 import { loadCatalog } from '../src/io/load.js';
 import { openStore } from '../src/io/store.js';
+import { waitForText } from './helpers/wait.js';
 
 const CLI = resolve('dist/cli.js');
 /** The Node that runs the binary: PEER_READY_NODE (CI runs this file under each supported version), else this one. */
@@ -39,7 +40,7 @@ let sessions = 0;
 /** Start the binary in a new 100x40 tmux session; `wrap` adds the exit code and the tty mode after it. */
 function start(o: { cwd: string; store: string; args?: string[]; wrap?: boolean }) {
   const name = `s${++sessions}`;
-  const cmd = `env -u CI PEER_READY_STORE_DIR=${q(o.store)} ${q(NODE)} ${q(CLI)} --date ${DATE} ${(o.args ?? []).join(' ')}`;
+  const cmd = `env -u CI PEER_READY_STORE_DIR=${q(o.store)} PEER_READY_PLANS_DIR=${q(o.cwd)} ${q(NODE)} ${q(CLI)} --date ${DATE} ${(o.args ?? []).join(' ')}`;
   const script = o.wrap
     ? `cd ${q(o.cwd)} && ${cmd}; echo EXIT=$?; stty -a | tr ' ;' '\\n\\n' | grep -x -- '-\\?icanon' | sed 's/^/TTY=/'; sleep 600`
     : `cd ${q(o.cwd)} && exec ${cmd}`;
@@ -47,15 +48,7 @@ function start(o: { cwd: string; store: string; args?: string[]; wrap?: boolean 
   const screen = () => tmux('capture-pane', '-p', '-t', name);
   const keys = (...k: string[]) => tmux('send-keys', '-t', name, ...k);
   const type = (text: string) => tmux('send-keys', '-t', name, '-l', text);
-  const waitFor = async (text: string | RegExp, ms = 15_000) => {
-    const t0 = Date.now();
-    for (;;) {
-      const s = screen();
-      if (typeof text === 'string' ? s.includes(text) : text.test(s)) return s;
-      if (Date.now() - t0 > ms) throw new Error(`timed out after ${ms} ms waiting for ${String(text)}; the screen was:\n${s}`);
-      await new Promise((r) => setTimeout(r, 40));
-    }
-  };
+  const waitFor = (text: string | RegExp, ms = 15_000) => waitForText(screen, text, { timeout: ms, poll: 40, what: 'the screen' });
   const pid = () => Number(tmux('display-message', '-p', '-t', name, '#{pane_pid}').trim());
   return { name, screen, keys, type, waitFor, pid };
 }
@@ -73,6 +66,8 @@ async function profile(t: Session, name: string) {
   t.keys('Enter'); // the proposed start date
   await t.waitFor('Step 4 of 4');
   t.keys('Down', 'Enter'); // a funder sets the deadline
+  await t.waitFor('Step 5 of 5');
+  t.keys('Enter'); // no target date
   await t.waitFor(`Part 1 of ${parts}`);
   t.keys('Enter');
 }
@@ -146,7 +141,7 @@ describe.skipIf(!hasTmux)('the wizard in a real terminal (tmux)', () => {
     expect(noDate).toBe(plan); // the answers file records assessedOn
 
     const list = execFileSync(NODE, [CLI, '--list'], { env, encoding: 'utf8' });
-    expect(list).toMatch(new RegExp(`Acme Health\\s+general\\s+${items.length}/${items.length}\\s+\\S+ \\S+\\s+plan saved`));
+    expect(list).toMatch(new RegExp(`Acme Health\\s+General \\/ other state\\s+${items.length}/${items.length}\\s+\\S+ \\S+\\s+plan saved`));
   }, 180_000);
 
   it('killed with SIGKILL, it resumes with the answers given; Ctrl-C and SIGTERM save and exit 130', async () => {

@@ -5,11 +5,11 @@ import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { validateAnswers, type AnswersFile } from '../src/core/answers.js';
-import { formatPlan, planModel, renderModel } from '../src/core/format.js';
+import { formatPlan, planModel, renderModel } from '../src/core/plan-document.js';
 import { mergeRespondents } from '../src/core/merge.js';
 import { PlanJsonSchema } from '../src/core/plan-json-schema.js';
 import { SOURCES as DOCS, formatCitation } from '../src/core/questionnaire.js';
-import { questionnairesFor } from '../src/core/format.js';
+import { questionnairesFor } from '../src/core/plan-document.js';
 import { readAnswersFile } from '../src/io/answers-file.js';
 import { loadCatalog } from '../src/io/load.js';
 import { answersFile, forProgram, tempDir } from './helpers.js';
@@ -34,11 +34,11 @@ const assess = (f: AnswersFile) => validateAnswers(f, forProgram(catalog), 't.js
 function tags(html: string) {
   return [...html.matchAll(/<(\/?)([a-zA-Z][a-zA-Z0-9]*)([^<>]*)>/g)].map((m) => {
     const attrs: [string, string][] = [];
-    const rest = m[3]!.replace(/\s+([a-zA-Z-]+)(?:="([^"]*)")?/g, (_x, name: string, value?: string) => {
+    const rest = m[3]!.replace(/\s+([a-zA-Z][a-zA-Z0-9-]*)(?:="([^"]*)")?/g, (_x, name: string, value?: string) => {
       attrs.push([name.toLowerCase(), value ?? '']);
       return '';
     });
-    return { close: m[1] === '/', name: m[2]!.toLowerCase(), attrs, rest: rest.trim() };
+    return { close: m[1] === '/', name: m[2]!.toLowerCase(), attrs, rest: rest.trim().replace(/^\/$/, '') };
   });
 }
 
@@ -53,14 +53,29 @@ function tables(html: string) {
 const TAGS = new Set([
   'html', 'head', 'meta', 'title', 'style', 'body', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'p', 'ul', 'ol', 'li', 'input',
   'table', 'thead', 'tbody', 'tr', 'th', 'td', 'strong', 'em', 'code', 'pre', 'blockquote', 'hr', 'br', 'a', 'del',
+  'header', 'main', 'section', 'nav', 'div', 'figure', 'svg', 'line', 'text', 'rect', 'path',
 ]);
 const ATTRS: Record<string, string[]> = {
   html: ['lang'],
   meta: ['charset', 'name', 'content'],
   input: ['disabled', 'type', 'checked'],
-  th: ['align'],
-  td: ['align'],
+  th: ['class'],
+  td: ['class'],
   ol: ['start'],
+  ul: ['class'],
+  li: ['class'],
+  h1: ['id'],
+  h2: ['id'],
+  h3: ['id'],
+  h4: ['id'],
+  section: ['class'],
+  nav: ['class', 'aria-labelledby'],
+  figure: ['class'],
+  svg: ['class', 'xmlns', 'viewbox', 'role', 'aria-label'],
+  line: ['class', 'x1', 'y1', 'x2', 'y2'],
+  text: ['class', 'x', 'y'],
+  rect: ['class', 'x', 'y', 'width', 'height', 'rx'],
+  path: ['class', 'd'],
   pre: ['class'],
   code: ['class'],
   a: ['href'],
@@ -92,7 +107,9 @@ describe('--format html', () => {
   it('shows hostile user text as text: no script, no event handler, no javascript: link', async () => {
     const html = await formatPlan(catalog, hostilePlan(), '2027-01-01', 'html');
     expect(html).not.toMatch(/<script/i);
-    expect(html).not.toMatch(/<img|<svg|<iframe|<b[ >]/i);
+    expect(html).not.toMatch(/<img|<iframe|<b[ >]/i);
+    // The one <svg> is the schedule's chart, which the page draws itself.
+    expect(html.match(/<svg\b[^>]*>/gi)).toEqual([expect.stringMatching(/^<svg class="gantt" /)]);
     expect(html).not.toMatch(/href="\s*javascript:/i);
     for (const t of tags(html)) {
       expect(TAGS.has(t.name), `unexpected <${t.name}>`).toBe(true);
@@ -100,20 +117,21 @@ describe('--format html', () => {
       for (const [name, value] of t.attrs) {
         expect(ATTRS[t.name] ?? [], `<${t.name} ${name}=…>`).toContain(name);
         expect(name).not.toMatch(/^on/);
-        if (name === 'href') expect(value).toMatch(/^(https?:|mailto:)/i);
+        if (name === 'href') expect(value).toMatch(/^(https?:|mailto:|#[\w-]+$)/i);
       }
     }
     // Every "<" left in the page starts one of those tags: nothing else can open markup.
     expect(html.replace(/^<!doctype html>/i, '').replace(/<\/?[a-zA-Z][a-zA-Z0-9]*[^<>]*>/g, '')).not.toContain('<');
-    // The user's text is there, escaped, not lost.
-    expect(html).toContain('Evil | Org &lt;script&gt;alert(1)&lt;/script&gt; [x](javascript:alert(2)) &lt;img src=x onerror=alert(3)&gt;');
-    expect(html).toContain('&lt;b onmouseover=alert(10)&gt;Ops&lt;/b&gt; | lead [o](javascript:alert(11))');
-    expect(html).toContain('&amp;lt;script&amp;gt;'); // an entity the user typed is shown as typed
+    // The user's text is there, escaped, not lost (wrapped lines join with a space).
+    const flat = html.replace(/\s+/g, ' ');
+    expect(flat).toContain('Evil | Org &lt;script&gt;alert(1)&lt;/script&gt; [x](javascript:alert(2)) &lt;img src=x onerror=alert(3)&gt;');
+    expect(flat).toContain('&lt;b onmouseover=alert(10)&gt;Ops&lt;/b&gt; | lead [o](javascript:alert(11))');
+    expect(flat).toContain('&amp;lt;script&amp;gt;'); // an entity the user typed is shown as typed
     expect(html).toContain(`<title>Peer support readiness plan: Evil | Org &lt;script&gt;`);
   });
 
   it('escapes raw HTML and drops unsafe links even when the Markdown itself carries them (a custom template can)', async () => {
-    const { markdownToHtml } = await import('../src/core/html.js');
+    const { markdownToHtml } = await import('../src/core/html-page.js');
     const md = [
       '# Title <script>alert(1)</script>',
       '',
@@ -142,10 +160,10 @@ describe('--format html', () => {
     const all = tables(html);
     expect(all.length).toBeGreaterThanOrEqual(5);
     for (const t of all) for (const n of t.body) expect(n).toBe(t.header);
-    // The profile table (2 columns) holds the name; the session notes table (2 columns) the note.
-    const profile = /<table>[\s\S]*?<\/table>/.exec(html)![0];
-    expect(profile).toContain('<td>Evil | Org &lt;script&gt;');
-    const notes = html.slice(html.indexOf('<h2>Session notes</h2>'));
+    // The cover holds the name; the session notes table (2 columns) the note.
+    const cover = /<header>[\s\S]*?<\/header>/.exec(html)![0];
+    expect(cover).toContain('<strong>Organization:</strong> Evil | Org &lt;script&gt;');
+    const notes = html.slice(html.indexOf('<h2 id="session-notes">Session notes</h2>'));
     expect(tables(notes)[0]).toEqual({ header: 2, body: [2, 2, 2] });
     const cells = [...notes.slice(0, notes.indexOf('</table>')).matchAll(/<td>([\s\S]*?)<\/td>/g)].map((m) => m[1]!.replace(/<[^>]*>/g, ''));
     const note = cells.filter((c) => c.startsWith('Note | with | pipes'));
@@ -158,26 +176,27 @@ describe('--format html', () => {
     const md = await formatPlan(catalog, a, '2027-01-01', 'md');
     const html = await formatPlan(catalog, a, '2027-01-01', 'html');
     const mdH2 = [...md.matchAll(/^## (.*)$/gm)].map((m) => m[1]);
-    const htmlH2 = [...html.matchAll(/<h2>(.*?)<\/h2>/g)].map((m) => m[1]);
-    expect(htmlH2).toHaveLength(mdH2.length);
+    const htmlH2 = [...html.matchAll(/<h2 id="[^"]*">(.*?)<\/h2>/g)].map((m) => m[1]);
+    // The same headings, and "Contents" for the table of contents the HTML adds.
+    expect(htmlH2.filter((h) => h !== 'Contents')).toHaveLength(mdH2.length);
     expect(htmlH2).toContain('Session notes');
-    expect([...html.matchAll(/<h1>/g)]).toHaveLength(1);
-    expect((html.match(/<input disabled="" type="checkbox">/g) ?? []).length).toBe((md.match(/^- \[ \] /gm) ?? []).length);
+    expect([...html.matchAll(/<h1[ >]/g)]).toHaveLength(1);
+    expect((html.match(/<li class="task"><input disabled type="checkbox">/g) ?? []).length).toBe((md.match(/^- \[ \] /gm) ?? []).length);
   });
 
   it('is one self-contained page with print styles', async () => {
     const html = await formatPlan(catalog, assess(answersFile(catalog, { timelineTrue: 6 })), '2027-01-01', 'html');
-    expect(html).toMatch(/^<!doctype html>\n<html lang="en">/);
+    expect(html).toMatch(/^<!DOCTYPE html>\n<html lang="en">/);
     expect(html.trimEnd()).toMatch(/<\/html>$/);
     expect(html).toMatch(/<meta charset="utf-8">/);
     expect(html).not.toMatch(/<link|<script|<iframe|<object|<embed|<img/i);
     expect(html).not.toMatch(/@import|url\(|https?:\/\/[^"<\s]*\.(css|js)\b/i);
     const style = /<style>([\s\S]*?)<\/style>/.exec(html)![1]!;
     expect(style).toMatch(/@media print \{/);
-    // The print style hides the Mermaid source: its selector must match the element emitted.
-    expect(style).toMatch(/pre\.mermaid \{ display: none; \}/);
-    expect(html).toMatch(/<pre class="mermaid">gantt\n/);
-    expect(html).not.toContain('language-mermaid');
+    // The schedule is drawn as SVG, not shown as Mermaid source.
+    expect(html).toMatch(/<figure class="gantt">\n<svg class="gantt" xmlns="http:\/\/www.w3.org\/2000\/svg" viewBox="0 0 \d+ \d+" role="img"/);
+    expect(html).not.toMatch(/mermaid|dateFormat|gantt\n/);
+    expect(html.match(/<rect class="bar/g)).toHaveLength(4);
   });
 
   it('the CLI writes .html by default', () => {
@@ -185,7 +204,7 @@ describe('--format html', () => {
     writeFileSync(join(dir, 'a.json'), JSON.stringify(answersFile(catalog)));
     const r = run(['--answers', 'a.json', '--format', 'html', '--date', '2027-01-01'], dir);
     expect(r.code).toBe(0);
-    expect(readFileSync(join(dir, 'peer-ready-plan-riverbend-community-services.html'), 'utf8')).toMatch(/^<!doctype html>/);
+    expect(readFileSync(join(dir, 'peer-ready-plan-riverbend-community-services.html'), 'utf8')).toMatch(/^<!DOCTYPE html>/);
   });
 });
 
@@ -301,7 +320,7 @@ describe('--format json', () => {
     delete noCite.actions[0].cite;
     expect(PlanJsonSchema.safeParse(noCite).success).toBe(false);
     const badDate = structuredClone(json);
-    badDate.actions[0].due = '1 March 2027';
+    badDate.actions[0].due = 'March 1, 2027';
     expect(PlanJsonSchema.safeParse(badDate).success).toBe(false);
     expect(PlanJsonSchema.safeParse(json).success).toBe(true);
   });
@@ -348,5 +367,39 @@ describe('peer-ready schema --plan', () => {
     expect(run(['schema', '--plan', '--out', 'plan.schema.json'], dir).code).toBe(0);
     expect(JSON.parse(readFileSync(join(dir, 'plan.schema.json'), 'utf8')).$schema).toBeDefined();
     expect(run(['schema', '--plan', '--out', 'plan.schema.json'], dir).code).toBe(2);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// The schedule's chart in the HTML
+
+describe('gantt chart as SVG', () => {
+  it('draws one bar per task across the months, a diamond per milestone, and follows "after"', async () => {
+    const { ganttSvg } = await import('../src/core/gantt-svg.js');
+    const svg = ganttSvg(
+      [
+        '%%{init: {"gantt": {"leftPadding": 200}}}%%',
+        'gantt',
+        '  todayMarker off',
+        '  title Plan <b>phases</b>',
+        '  dateFormat YYYY-MM-DD',
+        '  section One',
+        '  First & foremost :p1, 2027-01-04, 2027-04-03',
+        '  Second :p2, after p1, 30d',
+        '  section Two',
+        '  Board vote :milestone, m1, 2027-03-01, 0d',
+        '  Unreadable line without a colon',
+      ].join('\n'),
+    )!;
+    expect(svg).toMatch(/^<svg class="gantt" xmlns="http:\/\/www.w3.org\/2000\/svg" viewBox="0 0 800 \d+" role="img" aria-label="Plan &lt;b&gt;phases&lt;\/b&gt;">/);
+    expect(svg.match(/<rect class="bar/g)).toHaveLength(2);
+    expect(svg.match(/<path class="milestone"/g)).toHaveLength(1);
+    expect(svg).toContain('>First &amp; foremost</text>');
+    // "after p1" starts where p1 ends: the second bar begins at the first bar's right edge.
+    const bars = [...svg.matchAll(/<rect class="bar bar\d" x="([\d.]+)" y="[\d.]+" width="([\d.]+)"/g)].map((m) => [Number(m[1]), Number(m[2])] as const);
+    expect(bars[1]![0]).toBeCloseTo(bars[0]![0] + bars[0]![1], 0);
+    // Month labels from January 2027.
+    expect(svg).toContain('>Jan 2027</text>');
+    expect(ganttSvg('gantt\n  title Nothing to draw')).toBeUndefined();
   });
 });

@@ -3,8 +3,8 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Assessment, AnswerEntry, AnswersFile } from '../src/core/answers.js';
-import { questionnairesFor, type Catalog } from '../src/core/format.js';
-import { allItems } from '../src/core/questionnaire.js';
+import { questionnairesFor, type Catalog } from '../src/core/plan-document.js';
+import { allItems, allowedValues } from '../src/core/questionnaire.js';
 
 export const PROFILE = {
   name: 'Riverbend Community Services',
@@ -29,7 +29,8 @@ export function answersFile(
     if (q.scoring === 'timeline') answers[item.id] = quiz++ < (opts.timelineTrue ?? 10) ? 'true' : 'false';
     else if (item.type === 'text') answers[item.id] = opts.text ?? 'We want to add lived experience to every team and learn from it.';
     else if (item.type === 'choice') answers[item.id] = opts.scored === 'no' ? item.choices.find((c) => c.status === 'not-met')?.value ?? item.choices[0]!.value : item.choices.find((c) => c.status === 'met')!.value;
-    else answers[item.id] = opts.scored ?? 'yes';
+    // A plain fact (yes or no only) given "partly" elsewhere is answered "no".
+    else answers[item.id] = allowedValues(item).includes(opts.scored ?? 'yes') ? (opts.scored ?? 'yes') : 'no';
   }
   return { version: 1, profile: { ...PROFILE, ...opts.profile }, answers: { ...answers, ...opts.overrides } };
 }

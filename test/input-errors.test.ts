@@ -73,7 +73,7 @@ describe('YAML that is not plain data', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).not.toMatch(/internal error|nothing was written/);
     expect(r.stderr).toMatch(/b-bomb\.yaml: line 2, column \d+: unsupported YAML/);
-    expect(readdirSync(out).sort()).toEqual(['a.md', 'c.md']);
+    expect(readdirSync(out).sort()).toEqual(['a.md', 'c.md', 'cohort-summary-agencies.csv', 'cohort-summary-gaps.csv', 'cohort-summary.md']);
     expect(readFileSync(join(out, 'c.md'), 'utf8')).toMatch(/^# Peer support readiness plan: Agency C/);
     expect(r.stdout).toMatch(/2 plans written, 1 file failed/);
   });

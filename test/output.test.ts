@@ -3,7 +3,7 @@
 // Special files are made in a fresh temporary folder only (mkfifo, symlinks); /dev/full is only
 // ever written to, as the target of a child's standard output.
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { closeSync, existsSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, readlinkSync, symlinkSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, linkSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, readlinkSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { InputError } from '../src/core/errors.js';
@@ -163,6 +163,32 @@ describe('special files are never replaced', () => {
     expect(lstatSync(fifo).isFIFO()).toBe(true);
   });
 
+  it('a link to a FIFO is written through into the FIFO; a loop of links is an input error', async () => {
+    const dir = tempDir();
+    const input = answers(dir);
+    const fifo = join(dir, 'pipe');
+    execFileSync('mkfifo', [fifo]);
+    symlinkSync('pipe', join(dir, 'to-pipe'));
+    const reader = spawn('cat', [fifo]);
+    let got = '';
+    reader.stdout.setEncoding('utf8').on('data', (d: string) => (got += d));
+    const closed = new Promise((r) => reader.on('close', r));
+    const env: NodeJS.ProcessEnv = { ...process.env };
+    delete env.CI;
+    const child = spawn(process.execPath, [BIN, '--answers', input, '--out', 'to-pipe'], { cwd: dir, env, stdio: 'ignore' });
+    expect(await new Promise((r) => child.on('close', r))).toBe(0);
+    await closed;
+    expect(got).toMatch(/^# Peer support readiness plan/);
+    expect(lstatSync(join(dir, 'to-pipe')).isSymbolicLink()).toBe(true);
+    expect(lstatSync(fifo).isFIFO()).toBe(true);
+
+    symlinkSync('loop-b', join(dir, 'loop-a'));
+    symlinkSync('loop-a', join(dir, 'loop-b'));
+    const r = run(['--answers', input, '--out', 'loop-a', '--force'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/loop-a: cannot be followed \(ELOOP/);
+  });
+
   it('a folder is refused with a clear message', () => {
     const dir = tempDir();
     mkdirSync(join(dir, 'plans'));
@@ -182,6 +208,24 @@ describe('inputs are never outputs', () => {
     const m = run(['merge', input, answers(dir, 'b.json'), '--out', 'b.json', '--force'], { cwd: dir });
     expect(m.code).toBe(2);
     expect(m.stderr).toMatch(/b\.json: is an input/);
+    linkSync(input, join(dir, 'hard.json')); // the same file under another name
+    const h = run(['--answers', 'answers.json', '--out', 'hard.json', '--force'], { cwd: dir });
+    expect(h.code).toBe(2);
+    expect(h.stderr).toMatch(/hard\.json: is an input/);
+    expect(readFileSync(input, 'utf8')).toBe(before);
+  });
+
+  it('a path through a file is an input error, not an internal one (--out and --out-dir)', () => {
+    const dir = tempDir();
+    const input = answers(dir);
+    const r = run(['--answers', input, '--out', 'answers.json/plan.md'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/answers\.json\/plan\.md: cannot be written \(ENOTDIR/);
+    mkdirSync(join(dir, 'in'));
+    answers(join(dir, 'in'));
+    const b = run(['--answers', 'in', '--out-dir', 'answers.json/plans'], { cwd: dir });
+    expect(b.code).toBe(2);
+    expect(b.stderr).toMatch(/--out-dir: answers\.json\/plans is not a folder/);
   });
 
   it('--answers DIR --out-dir DIR (the same folder, also through a link) is refused and writes nothing', () => {
@@ -204,7 +248,7 @@ describe('standard output', () => {
   it.skipIf(!full)('a failed write to stdout (/dev/full) exits 2 with a message: plans, --format json, schema', () => {
     const dir = tempDir();
     const input = answers(dir);
-    for (const args of [['--answers', input, '--out', '-'], ['--answers', input, '--out', '-', '--format', 'json'], ['schema'], ['schema', '--plan'], ['answers-template']]) {
+    for (const args of [['--answers', input, '--out', '-'], ['--answers', input, '--out', '-', '--format', 'json'], ['schema'], ['schema', '--plan'], ['answers-template'], ['--help'], ['--version']]) {
       const fd = openSync('/dev/full', 'w');
       try {
         const r = run(args, { stdout: fd });

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { Lexer, type Token, type Tokens } from 'marked';
 import { validateAnswers } from '../src/core/answers.js';
-import { formatPlan, planModel, questionnairesFor } from '../src/core/format.js';
+import { formatPlan, planModel, questionnairesFor } from '../src/core/plan-document.js';
 import { readAnswersFile } from '../src/io/answers-file.js';
 import { loadCatalog } from '../src/io/load.js';
 import { answersFile, forProgram } from './helpers.js';
@@ -49,7 +49,8 @@ describe('plan structure (marked lexer)', () => {
     const text = await md(answersFile(catalog, { timelineTrue: 6, scored: 'partly', overrides: { 'tl.01': 'not-sure' } }));
     expect(headings(text, 1)).toEqual(['Peer support readiness plan: Riverbend Community Services']);
     expect(headings(text, 2)).toEqual([
-      'Readiness summary',
+      'Executive summary',
+      'Readiness by section',
       'Requirements for this role: Peer roles in general (any state or program)',
       'Schedule',
       'Month-by-month plan',
@@ -59,8 +60,10 @@ describe('plan structure (marked lexer)', () => {
       'Appendix: hiring toolkit',
       'Sources',
     ]);
-    // Twelve calendar months, then the toolkit's sections.
-    expect(headings(text, 3).slice(0, 13).map((h) => /^Month (\d+):/.exec(h)?.[1] ?? h)).toEqual([...Array.from({ length: 12 }, (_, i) => String(i + 1)), 'Job description outline']);
+    // The executive summary's five parts; twelve calendar months, then the toolkit's sections.
+    expect(headings(text, 3).slice(0, 5)).toEqual(['Timeline: At least 1 year', 'Deadline check', 'Largest gaps', 'Milestones', 'The first 30 days']);
+    const h3 = headings(text, 3).filter((h) => /^Month \d+:/.test(h) || h === 'Job description outline');
+    expect(h3.map((h) => /^Month (\d+):/.exec(h)?.[1] ?? h)).toEqual([...Array.from({ length: 12 }, (_, i) => String(i + 1)), 'Job description outline']);
   });
 
   it('lays a one-year plan out month by month, 1 to 12, with dates from the start date', async () => {
@@ -68,8 +71,8 @@ describe('plan structure (marked lexer)', () => {
     const months = headings(text, 3).filter((h) => h.startsWith('Month '));
     // One section per calendar month, never repeated.
     expect(months.map((h) => Number(/^Month (\d+)/.exec(h)![1]))).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
-    expect(months).toContain('Month 1: 31 Jan – 27 Feb 2027');
-    expect(months).toContain('Month 12: 31 Dec 2027 – 30 Jan 2028');
+    expect(months).toContain('Month 1: Jan 31 – Feb 27, 2027');
+    expect(months).toContain('Month 12: Dec 31, 2027 – Jan 30, 2028');
   });
 
   it('lays a six-month plan over months 1 to 6', async () => {
@@ -87,13 +90,13 @@ describe('plan structure (marked lexer)', () => {
     expect(items.length).toBeGreaterThan(60);
     for (const t of items) {
       expect(t.checked).toBe(false);
-      expect(t.text).toMatch(/Source: (Provider's Handbook|CMPSS Guidelines|Wisconsin|Child Welfare)/);
+      expect(t.text.replace(/\s+/g, ' ')).toMatch(/Source: (Provider's Handbook|CMPSS Guidelines|Wisconsin|Child Welfare)/);
     }
   });
 
   it('has a summary table with one row per section and a total row', async () => {
     const text = await md(answersFile(catalog));
-    const table = Lexer.lex(text).filter((t): t is Tokens.Table => t.type === 'table')[1]!;
+    const table = Lexer.lex(text).filter((t): t is Tokens.Table => t.type === 'table').find((t) => t.header[0]!.text === 'Tool')!;
     expect(table.header.map((h) => h.text)).toEqual(['Tool', 'Section', 'Met', 'Partly', 'Not met', 'Not sure', 'Score']);
     const sections = questionnairesFor(catalog, 'general').filter((q) => q.scoring === 'readiness').flatMap((q) => q.sections.filter((s) => s.items.some((i) => i.type !== 'text')));
     expect(table.rows).toHaveLength(sections.length + 1);
@@ -119,7 +122,7 @@ describe('plan structure (marked lexer)', () => {
   it('says where the source is silent when fewer than 5 statements are true', async () => {
     const text = await md(answersFile(catalog, { timelineTrue: 3 }));
     expect(text).toMatch(/Where the source is silent\.\*\* The handbook gives no length of time/);
-    expect(text).toMatch(/Foundation first/);
+    expect(text).toMatch(/^### Timeline: Foundation first$/m);
   });
 });
 
@@ -138,7 +141,8 @@ describe('user text cannot break the Markdown', () => {
     expect(headings(text, 1)).toHaveLength(1);
     expect(headings(text, 1)[0]).toContain('Injected heading');
     expect(flat(tokens).filter((t) => t.type === 'html')).toEqual([]);
-    expect(flat(tokens).filter((t) => t.type === 'link')).toEqual([]);
+    // The only links are the Sources list's own addresses.
+    expect(flat(Lexer.lex(text.slice(0, text.indexOf('\n## Sources\n')))).filter((t) => t.type === 'link')).toEqual([]);
     expect(flat(tokens).filter((t) => t.type === 'strong' && (t as Tokens.Strong).text === 'bold')).toEqual([]);
     for (const table of tokens.filter((t): t is Tokens.Table => t.type === 'table')) {
       for (const row of table.rows) expect(row).toHaveLength(table.header.length);

@@ -7,9 +7,9 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Lexer, type Token, type Tokens } from 'marked';
 import { parse } from 'yaml';
-import { PROGRAM_TYPES, type ProgramType } from '../src/core/answers.js';
-import { formatPlan } from '../src/core/format.js';
-import { escapeMarkdown } from '../src/core/render.js';
+import type { ProgramType } from '../src/core/answers.js';
+import { formatPlan } from '../src/core/plan-document.js';
+import { escapeMarkdown } from '../src/core/markdown-escape.js';
 import type { Citation } from '../src/core/questionnaire.js';
 import type { RolePack } from '../src/core/role-pack.js';
 import { readAnswersFile } from '../src/io/answers-file.js';
@@ -18,7 +18,8 @@ import { forProgram } from './helpers.js';
 import { figures, lineRange, SEED_PREFIX, SOURCE_WORDS, TOLERANCE, type DocFacts, type SourceFacts } from '../scripts/source-facts.mjs';
 
 const catalog = await loadCatalog();
-const PROGRAMS = Object.keys(PROGRAM_TYPES) as ProgramType[];
+// The program types are the role packs themselves.
+const PROGRAMS: ProgramType[] = Object.keys(catalog.roles);
 const BIN = join(process.cwd(), 'dist', 'cli.js');
 const DATE = '2026-11-23';
 /** The Node that runs the binary: PEER_READY_NODE (CI runs this file under each supported version), else this one. */
@@ -71,8 +72,11 @@ describe.each(PROGRAMS)('role pack %s', (p) => {
     expect(h2).toContain(`Requirements for this role: ${escapeMarkdown(pack.title)}`);
     expect(h2.filter((h) => h.startsWith('Requirements for this role'))).toHaveLength(1);
 
-    // The requirements section: each topic in bold, then its points, in order.
+    // The requirements section: each topic a heading, then its points, in order.
     const req = section(tokens, 2, 'Requirements for this role');
+    expect(req.filter((t): t is Tokens.Heading => t.type === 'heading' && t.depth === 3).map((t) => t.text)).toEqual(
+      pack.requirements.map((r) => escapeMarkdown(r.topic)),
+    );
     const lists = req.filter((t): t is Tokens.List => t.type === 'list');
     expect(lists).toHaveLength(pack.requirements.length);
     lists.forEach((list, i) => {
@@ -84,7 +88,7 @@ describe.each(PROGRAMS)('role pack %s', (p) => {
     expect(h3).toContain(`Interview questions: ${escapeMarkdown(pack.title)}`);
     expect(h3.indexOf('Job description outline')).toBeLessThan(h3.indexOf(`Interview questions: ${escapeMarkdown(pack.title)}`));
     const interview = section(tokens, 3, 'Interview questions:');
-    const areas = interview.filter((t): t is Tokens.Paragraph => t.type === 'paragraph').map((t) => (t.tokens.find((x) => x.type === 'strong') as Tokens.Strong).text);
+    const areas = interview.filter((t): t is Tokens.Heading => t.type === 'heading' && t.depth === 4).map((t) => t.text);
     expect(areas).toEqual(pack.interview.map((a) => escapeMarkdown(a.area)));
     const questions = interview.filter((t): t is Tokens.List => t.type === 'list').map((l) => l.items.map((it) => it.text));
     expect(questions).toEqual(pack.interview.map((a) => a.questions.map((q) => escapeMarkdown(q))));

@@ -4,11 +4,12 @@
 // limit, every date real and inside the plan. Also the load-time check of the order data.
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { isRealDate, PROGRAM_TYPES, validateAnswers, type AnswersFile, type ProgramType } from '../src/core/answers.js';
+import { isRealDate, validateAnswers, type AnswersFile, type ProgramType } from '../src/core/answers.js';
 import { addMonths, dayBefore } from '../src/core/dates.js';
 import { InputError } from '../src/core/errors.js';
+import { allItems } from '../src/core/questionnaire.js';
 import { mergeRespondents } from '../src/core/merge.js';
-import { planMarkdown, planModel, questionnairesFor } from '../src/core/format.js';
+import { planMarkdown, planModel, questionnairesFor } from '../src/core/plan-document.js';
 import type { PlanModel } from '../src/core/plan.js';
 import { actionKey } from '../src/core/schedule.js';
 import { readDataFiles } from '../src/io/builtin.js';
@@ -17,7 +18,8 @@ import { loadCatalog } from '../src/io/load.js';
 import { answersFile, forProgram } from './helpers.js';
 
 const catalog = await loadCatalog();
-const programs = Object.keys(PROGRAM_TYPES) as ProgramType[];
+// The program types are the role packs.
+const programs: ProgramType[] = Object.keys(catalog.roles);
 
 /** A small seeded generator, so a failure can be replayed. */
 function rng(seed: number) {
@@ -60,11 +62,13 @@ function cases(): Case[] {
       for (const deadline of ['none', 'fits', 'later', 'short', 'very-short', 'one-month']) {
         const startDate = starts[n++ % starts.length]!;
         const f = answersFile(catalog, { timelineTrue, profile: { programType, startDate } });
+        const facts = new Set(allItems(questionnairesFor(catalog, programType)).flatMap(({ item }) => (item.type === 'yes-partly-no' && item.fact ? [item.id] : [])));
         // Mix the answers: about a third met, the rest partly, not met or not sure.
         for (const [id, v] of Object.entries(f.answers)) {
           if (id.startsWith('tl.') || typeof v !== 'string') continue;
           const r = random();
-          if (v === 'yes') f.answers[id] = r < 0.3 ? 'yes' : r < 0.55 ? 'partly' : r < 0.85 ? 'no' : 'not-sure';
+          // A plain fact (yes or no only) takes "no" where others take "partly".
+          if (v === 'yes') f.answers[id] = r < 0.3 ? 'yes' : r < 0.55 ? (facts.has(id) ? 'no' : 'partly') : r < 0.85 ? 'no' : 'not-sure';
         }
         if (random() < 0.3) for (const id of Object.keys(f.answers)) if (id.startsWith('s1.motivation')) f.answers[id] = '';
         const months = timelineTrue >= 8 ? 6 : 12;
@@ -202,13 +206,13 @@ describe('a deadline the plan is fitted to', () => {
     const m = model(f);
     expect(m.deadline).toMatchObject({ fits: false, handbookMonths: 12, planMonths: 7, shortBy: '5 months and 3 days' });
     expect(m.timeline.endDate).toBe('2027-07-31');
-    expect(m.months.at(-1)).toMatchObject({ month: 7, label: '4 Jul – 31 Jul 2027' });
+    expect(m.months.at(-1)).toMatchObject({ month: 7, label: 'Jul 4 – Jul 31, 2027' });
     const risky = m.actions.filter((a) => a.atRisk);
     // Timeline statements marked false (4 of 10 here) are the handbook's reasons for more time.
     expect(risky.length).toBeGreaterThan(0);
     for (const r of risky) expect(r.why.some((w) => w.itemId.startsWith('tl.'))).toBe(true);
     const text = planMarkdown(catalog, m);
-    expect(text).toContain('## Your target date: 31 July 2027');
+    expect(text).toContain('## Your target date: July 31, 2027');
     expect(text).toMatch(/is 5 months and 3 days shorter than the handbook advises/);
     expect(text).toMatch(/\*\*At risk:\*\*/);
   });

@@ -1,5 +1,5 @@
 // Saved progress that is never lost and never claimed when it was not saved: two wizards on one
-// organisation, saves that fail mid-run, and stores that cannot be used at all (exit 2 with a
+// organization, saves that fail mid-run, and stores that cannot be used at all (exit 2 with a
 // message, never a stack trace).
 import { spawnSync } from 'node:child_process';
 import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -36,7 +36,7 @@ const ctx = { questionnaires: () => [] } as never;
 const state = (id: string | undefined, name: string, values: Record<string, string>): WizardState =>
   ({ id, profile: { name, programType: 'general' }, values, notes: {}, position: { step: 'name' }, status: 'in-progress', screen: { kind: 'quit' } }) as never;
 
-describe('two wizards on one organisation', () => {
+describe('two wizards on one organization', () => {
   it('the second one to save does not overwrite the first: it saves a copy and says so', async () => {
     const dir = tempDir();
     const a = (await openStore(dir)).store;
@@ -92,7 +92,7 @@ describe('claims of saving', () => {
     mkdirSync(store.path); // config.json is now a folder: every save fails
     const log: SaveLog = {};
     expect(persistTo(store, ctx, log)(state('acme', 'Acme', { q1: 'yes' }))).toMatch(/Could not save progress/);
-    expect(quitText(log, state('acme', 'Acme', {}))).toMatch(/could NOT be saved .* Nothing for this organisation was saved in this session\./);
+    expect(quitText(log, state('acme', 'Acme', {}))).toMatch(/could NOT be saved .* Nothing for this organization was saved in this session\./);
     expect(quitText(log, state(undefined, '', {}))).toMatch(/^Stopped\. Nothing was saved/);
   });
 });

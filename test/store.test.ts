@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { AssessmentRecord } from '../src/core/wizard-state.js';
-import { formatList, listCommand, openStore, STORE_DIR_ENV } from '../src/io/store.js';
+import { formatList, listCommand, openStore, programTitles, STORE_DIR_ENV } from '../src/io/store.js';
 
 const dirs: string[] = [];
 afterAll(() => {
@@ -129,11 +129,11 @@ describe('store', () => {
     const { store } = await openStore(dir);
     store.put(record('acme', 'Acme Health', { a: 'yes', b: 'no' }), new Date(2027, 0, 15, 9, 30));
     store.put({ ...record('beta', 'Beta Clinic'), status: 'saved', files: { plan: 'beta.md', answers: 'beta.json' } }, new Date(2027, 0, 14, 8, 5));
-    const text = formatList(store.list(), store.path);
+    const text = formatList(store.list(), store.path, await programTitles());
     const lines = text.split('\n');
     expect(lines[0]).toMatch(/^Organisation\s+Program\s+Progress\s+Last updated\s+Status$/);
-    expect(lines[1]).toMatch(/^Acme Health\s+general\s+2\/90\s+2027-01-15 09:30\s+in progress$/);
-    expect(lines[2]).toMatch(/^Beta Clinic\s+general\s+0\/90\s+2027-01-14 08:05\s+plan saved \(beta\.md\)$/);
+    expect(lines[1]).toMatch(/^Acme Health\s+General \/ other state\s+2\/90\s+2027-01-15 09:30\s+in progress$/);
+    expect(lines[2]).toMatch(/^Beta Clinic\s+General \/ other state\s+0\/90\s+2027-01-14 08:05\s+plan saved \(beta\.md\)$/);
     expect(text).toContain(store.path);
 
     const before = process.env[STORE_DIR_ENV];

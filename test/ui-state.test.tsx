@@ -2,9 +2,9 @@
 // terminal: every transition the screens rely on, driven by the same keys a user would press.
 import { describe, expect, it } from 'vitest';
 import { loadCatalog } from '../src/io/load.js';
-import { questionnairesFor } from '../src/core/format.js';
-import { char, ctrl, keysFromInk, keysFromText, type InputFlags, type Key } from '../src/core/wizard-keys.js';
-import { editField, field } from '../src/core/wizard-text.js';
+import { programTypes, questionnairesFor } from '../src/core/plan-document.js';
+import { char, ctrl, keysFromInk, keysFromText, type InputFlags, type Key } from '../src/core/wizard/keys.js';
+import { editField, field } from '../src/core/wizard/text.js';
 import {
   CLASH_CHOICES,
   EXIT_INTERRUPTED,
@@ -13,7 +13,6 @@ import {
   itemChoices,
   itemsOf,
   PROFILE_ROWS,
-  PROGRAM_CHOICES,
   step,
   toAssessment,
   type Effect,
@@ -24,10 +23,12 @@ import {
 } from '../src/core/wizard-state.js';
 
 const catalog = await loadCatalog();
+const PROGRAM_CHOICES = programTypes(catalog);
 
 function context(saved: SavedAssessment[] = [], force = false): WizardContext {
   return {
     questionnaires: (pt) => questionnairesFor(catalog, pt),
+    programs: PROGRAM_CHOICES,
     saved,
     defaultStartDate: '2027-02-01',
     force,
@@ -121,7 +122,17 @@ describe('profile', () => {
     expect(s.profile.startDate).toBe('2027-02-09');
     ({ s } = drive(ctx, s, '2'));
     expect(s.profile.timelineFixed).toBe(true);
+    // A deadline set from outside: its date is asked next (optional), then the first intro.
+    expect(s.screen).toEqual({ kind: 'target' });
+    ({ s } = drive(ctx, s, '2027-13-01\r'));
+    expect(s.message).toBe('"2027-13-01" is not a real date: there is no month 13; leave it empty if there is no date.');
+    ({ s } = drive(ctx, s, { name: 'char', ch: 'u', ctrl: true }, '2027-09-30\r'));
+    expect(s.profile.targetDate).toBe('2027-09-30');
     expect(s.screen).toEqual({ kind: 'intro', index: 0 });
+    ({ s } = drive(ctx, s, K.esc));
+    expect(s.screen).toEqual({ kind: 'target' });
+    ({ s } = drive(ctx, s, { name: 'char', ch: 'u', ctrl: true }, '\r'));
+    expect(s.profile.targetDate).toBeUndefined();
   });
 
   it('refuses an empty name and an impossible date, with a message', () => {
@@ -131,10 +142,15 @@ describe('profile', () => {
     expect(s.message).toMatch(/name/);
     ({ s } = drive(ctx, s, 'Acme\r', ctrl('u'), '2027-02-30\r'));
     expect(s.screen.kind).toBe('start');
-    expect(s.message).toMatch(/YYYY-MM-DD/);
+    expect(s.message).toBe(`"2027-02-30" is not a real date: February 2027 has 28 days. Example: ${ctx.defaultStartDate}`);
+    ({ s } = drive(ctx, s, ctrl('u'), '1999-12-31\r'));
+    expect(s.message).toMatch(/^"1999-12-31" is outside the dates a plan can use \(2000-01-01 to 2099-12-31\)\. Example: /);
+    ({ s } = drive(ctx, s, ctrl('u'), '3/1/2027\r'));
+    expect(s.message).toMatch(/^"3\/1\/2027" is not a date: use a date written YYYY-MM-DD\. Example: /);
+    expect(s.screen.kind).toBe('start');
   });
 
-  it('saves nothing until the organisation is named, then every change', () => {
+  it('saves nothing until the organization is named, then every change', () => {
     const ctx = context();
     const before = drive(ctx, initialState(ctx, true), K.enter, K.enter);
     expect(before.effects).toEqual([]);
@@ -225,7 +241,7 @@ describe('review', () => {
     const ctx = context();
     let s = answeredAll(ctx);
     expect(s.screen.kind).toBe('review');
-    ({ s } = drive(ctx, s, { name: 'home' }, K.down, K.down, K.down, K.down, K.enter));
+    ({ s } = drive(ctx, s, { name: 'home' }, ...PROFILE_ROWS.map(() => K.down), K.enter));
     expect(s.screen).toEqual({ kind: 'question', index: 0 });
     expect(s.fromReview).toBe(true);
     ({ s } = drive(ctx, s, '1'));
@@ -336,7 +352,7 @@ describe('interrupt and resume', () => {
     expect(s.screen).toEqual({ kind: 'question', index: 0 });
   });
 
-  it('a new assessment with a saved organisation name asks: continue, re-assess, start over, or rename', () => {
+  it('a new assessment with a saved organization name asks: continue, re-assess, start over, or rename', () => {
     const ctx = context([saved({})]);
     const atName = drive(ctx, initialState(ctx, false), K.down, K.enter, K.enter).s;
     expect(atName.screen.kind).toBe('name');
@@ -351,7 +367,7 @@ describe('interrupt and resume', () => {
     expect(rename.input.text).toBe('ACME');
   });
 
-  it('re-assesses a finished organisation: a new record pre-filled from the last one, the old one kept', () => {
+  it('re-assesses a finished organization: a new record pre-filled from the last one, the old one kept', () => {
     const ctx = context();
     // A finished assessment to start from: every question answered "yes"/"true", one note.
     const values = Object.fromEntries(

@@ -1,55 +1,24 @@
 // The wizard on a (fake) terminal: real questionnaires, a real store in a temporary folder, keys
 // written to stdin exactly as a terminal delivers them (several keys in one chunk included).
-import { EventEmitter } from 'node:events';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { render } from 'ink';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { questionnairesFor, formatPlan } from '../src/core/format.js';
+import { questionnairesFor, formatPlan } from '../src/core/plan-document.js';
 import { initialState, itemsOf } from '../src/core/wizard-state.js';
 import { readAnswersFile } from '../src/io/answers-file.js';
 import { loadCatalog } from '../src/io/load.js';
 import { openStore } from '../src/io/store.js';
 import { makeContext, persistTo, writeOutputs } from '../src/io/session.js';
 import { Wizard } from '../src/ui/wizard.js';
+import { FakeStdin, FakeStdout } from './helpers/terminal.js';
+import { waitForText } from './helpers/wait.js';
 
 const DATE = '2027-01-15';
 const catalog = await loadCatalog();
-const ANSI = /\u001B\[[0-9;]*[A-Za-z]/g;
 const DOWN = '\u001B[B';
 const ESC = '\u001B';
-
-class FakeStdout extends EventEmitter {
-  frames: string[] = [];
-  constructor(
-    readonly columns: number,
-    readonly rows: number,
-  ) {
-    super();
-  }
-  isTTY = true;
-  write = (frame: string) => {
-    this.frames.push(frame);
-    return true;
-  };
-}
-
-class FakeStdin extends EventEmitter {
-  isTTY = true;
-  private chunks: string[] = [];
-  write(chunk: string) {
-    this.chunks.push(chunk);
-    this.emit('readable');
-  }
-  read = () => this.chunks.shift() ?? null;
-  setEncoding() {}
-  setRawMode() {}
-  resume() {}
-  pause() {}
-  ref() {}
-  unref() {}
-}
 
 const dirs: string[] = [];
 const mounted: { unmount(): void }[] = [];
@@ -91,16 +60,8 @@ async function mount(o: { dir?: string; fresh?: boolean; columns?: number; rows?
     { stdout: stdout as never, stdin: stdin as never, stderr: new FakeStdout(100, 40) as never, debug: true, exitOnCtrlC: false, patchConsole: false },
   );
   mounted.push(instance);
-  const frame = () => (stdout.frames.at(-1) ?? '').replace(ANSI, '');
-  const waitFor = async (text: string | RegExp, ms = 3000) => {
-    const t0 = Date.now();
-    for (;;) {
-      const f = frame();
-      if (typeof text === 'string' ? f.includes(text) : text.test(f)) return f;
-      if (Date.now() - t0 > ms) throw new Error(`timed out waiting for ${String(text)}; the frame was:\n${f}`);
-      await new Promise((r) => setTimeout(r, 5));
-    }
-  };
+  const frame = stdout.lastFrame;
+  const waitFor = (text: string | RegExp, ms = 3000) => waitForText(frame, text, { timeout: ms });
   /** Write one chunk to stdin (it may hold several keys), then let React draw. */
   const press = async (chunk: string) => {
     stdin.write(chunk);
@@ -160,7 +121,7 @@ describe('wizard screens', () => {
     await m.press('\r');
     await m.waitFor('Which kind of peer program');
     await m.press(`${DOWN}\r`);
-    await m.waitFor('What is your organisation called?');
+    await m.waitFor('What is your organization called?');
     await m.press('Acme\r');
     await m.waitFor('When does the plan start');
     expect((await m.record())[0]!.profile.programType).toBe('wi-cps');
@@ -244,7 +205,7 @@ describe('wizard screens', () => {
     await m.press('r');
     let f = await m.waitFor('Review your answers');
     expect(f).toContain('2 of 90 questions answered');
-    expect(f).toMatch(/Organisation\s+Acme Health/);
+    expect(f).toMatch(/Organization\s+Acme Health/);
     expect(f).toMatch(/Is your agency already committed.*Yes/);
     expect(f).toMatch(/Has your board of directors.*Partly/);
     await m.press('\u001B[A'); // up to question 2's row (opened on question 3)

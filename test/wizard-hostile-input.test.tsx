@@ -113,9 +113,10 @@ describe('escape sequences pasted at a prompt', () => {
 
   it('the filter keeps every key Ink knows and drops what is not a key, across chunk boundaries', () => {
     const f = keyInputFilter();
-    const keys = [`${ESC}[A`, `${ESC}[1;5C`, `${ESC}OP`, `${ESC}[3~`, `${ESC}[Z`, `${ESC}[15~`, `${ESC}${ESC}[B`, `${ESC}b`, ESC, '\r', '\u0003', 'é😀'];
+    // Bracketed-paste markers are kept too: the wizard reads them (KeyReader), so pasted line breaks are not Enter.
+    const keys = [`${ESC}[A`, `${ESC}[1;5C`, `${ESC}OP`, `${ESC}[3~`, `${ESC}[Z`, `${ESC}[15~`, `${ESC}${ESC}[B`, `${ESC}b`, ESC, '\r', '\u0003', 'é😀', `${ESC}[200~`, `${ESC}[201~`];
     for (const k of keys) expect(f(k)).toBe(k);
-    for (const junk of [`${ESC}[31m`, `${ESC}[2J`, `${ESC}[1;5P`, `${ESC}[200~`, `${ESC}]0;title\u0007`, `${ESC}]8;;http://x${ESC}\\`, '\u0085\u009b']) expect(f(`a${junk}b`)).toBe('ab');
+    for (const junk of [`${ESC}[31m`, `${ESC}[2J`, `${ESC}[1;5P`, `${ESC}]0;title\u0007`, `${ESC}]8;;http://x${ESC}\\`, '\u0085\u009b']) expect(f(`a${junk}b`)).toBe('ab');
     // A sequence cut between two chunks is held back until it is complete.
     expect(f(`x${ESC}[3`)).toBe('x');
     expect(f('1my')).toBe('y');

@@ -6,7 +6,7 @@ import type { ProgramType } from '../core/answers.js';
 import { compareAssessments } from '../core/compare.js';
 import { today } from '../core/dates.js';
 import { InputError, UsageError } from '../core/errors.js';
-import { planModel, questionnairesFor, renderModel, tidy, type Format } from '../core/format.js';
+import { planModel, questionnairesFor, renderModel, tidy, type Format } from '../core/plan-document.js';
 import { mergeRespondents, type Respondent } from '../core/merge.js';
 import { render } from '../core/render.js';
 import { readAnswersFile } from '../io/answers-file.js';
@@ -49,6 +49,7 @@ export async function runMerge(files: string[], opts: Common): Promise<string> {
 /** `peer-ready compare before.json after.json`: a progress report. */
 export async function runCompare(files: string[], opts: Common): Promise<string> {
   if (files.length !== 2) throw new UsageError('compare takes exactly two answers files: the earlier one, then the later one');
+  if (opts.format === 'csv' || opts.format === 'ics') throw new UsageError(`compare writes md, html or json (--format ${opts.format} is for plans)`);
   if (opts.out) checkWritable(opts.out, opts.force, files);
   const catalog = await loadCatalog(opts.templates);
   const [b, a] = files as [string, string];
@@ -62,7 +63,7 @@ export async function runCompare(files: string[], opts: Common): Promise<string>
   if (opts.format === 'json') text = JSON.stringify(model, null, 2) + '\n';
   else {
     const md = tidy(render(catalog.templates, 'compare.md', model));
-    text = opts.format === 'html' ? (await import('../core/html.js')).markdownToHtml(md, `Progress report: ${model.org.name}`) : md;
+    text = opts.format === 'html' ? (await import('../core/html-page.js')).markdownToHtml(md, `Progress report: ${model.org.name}`) : md;
   }
   const out = opts.out ?? defaultOut(model.org.name, opts.format).replace('peer-ready-plan-', 'peer-ready-progress-');
   writeAtomic(out, text, opts.force, { inputs: files });
@@ -94,9 +95,13 @@ const ANSWER_FILE = /\.(json|ya?ml)$/i;
 /** `peer-ready --answers DIR --out-dir PLANS`: a plan per answers file; one bad file does not stop the rest. */
 export async function runBatch(dir: string, outDir: string, opts: Common): Promise<BatchRow[]> {
   if (opts.date !== undefined) checkDate(opts.date);
-  if (!statSync(outDir, { throwIfNoEntry: false })?.isDirectory() && statSync(outDir, { throwIfNoEntry: false })) {
-    throw new UsageError(`--out-dir: ${terminalText(outDir)} is a file, not a folder`);
+  let outStat;
+  try {
+    outStat = statSync(outDir, { throwIfNoEntry: false });
+  } catch {
+    outStat = { isDirectory: () => false }; // a path through a file (ENOTDIR)
   }
+  if (outStat && !outStat.isDirectory()) throw new UsageError(`--out-dir: ${terminalText(outDir)} is not a folder (it, or a part of its path, is a file)`);
   if (sameFolder(dir, outDir)) {
     throw new UsageError(`--out-dir is the folder of answers files (${terminalText(dir)}); plans must not be written among the inputs. Choose another folder`);
   }
@@ -106,7 +111,10 @@ export async function runBatch(dir: string, outDir: string, opts: Common): Promi
     .sort();
   if (names.length === 0) throw new InputError(dir, '', 'has no answers files (*.json, *.yaml, *.yml)');
   const rows: BatchRow[] = [];
-  const taken = new Set<string>();
+  const { CohortWriter, COHORT_FILES } = await import('./cohort.js');
+  const cohort = new CohortWriter();
+  // The cohort summary's names are taken first, so no plan is written over by it.
+  const taken = new Set<string>(COHORT_FILES);
   for (const name of names) {
     const file = join(dir, name);
     try {
@@ -119,6 +127,7 @@ export async function runBatch(dir: string, outDir: string, opts: Common): Promi
       const model = planModel(catalog, a, date);
       const text = await renderModel(catalog, model, opts.format);
       writeAtomic(out, text, opts.force, { inputs: [file], flushNew: false });
+      cohort.add(name, model);
       const gaps = new Set(model.actions.map((x) => x.itemId)).size;
       rows.push({ file, agency: model.org.name, band: model.timeline.label, gaps, out });
     } catch (e) {
@@ -127,6 +136,8 @@ export async function runBatch(dir: string, outDir: string, opts: Common): Promi
       else throw Object.assign(e instanceof Error ? e : new Error(String(e)), { written: rows.flatMap((r) => (r.out ? [r.out] : [])) });
     }
   }
+  const written = cohort.write(outDir, opts.force, opts.date);
+  if (written.length) process.stderr.write(`peer-ready: wrote the cohort summary: ${written.join(', ')}\n`);
   return rows;
 }
 

@@ -1,7 +1,7 @@
 // Scripted mode: answers file in, plan out. Never loads Ink or React.
-import { dateProblem, today } from '../core/dates.js';
-import { UsageError } from '../core/errors.js';
-import { formatPlan, questionnairesFor, type Format } from '../core/format.js';
+import { today } from '../core/dates.js';
+import { checkDate, defaultOut, slug } from '../core/options.js';
+import { formatPlan, questionnairesFor, type Format } from '../core/plan-document.js';
 import { readAnswersFile } from '../io/answers-file.js';
 import { loadCatalog } from '../io/load.js';
 import { checkWritable, writeAtomic } from '../io/output.js';
@@ -15,27 +15,7 @@ export interface PlanOptions {
   templates?: string;
 }
 
-export function checkDate(date: string): string {
-  const problem = dateProblem(date);
-  if (problem) throw new UsageError(`--date: "${date}" ${problem.startsWith('use ') ? `is not a date: ${problem}` : problem.replace(/^not/, 'is not')}`);
-  return date;
-}
-
-export function slug(name: string): string {
-  return (
-    name
-      .normalize('NFKD')
-      .replace(/[\u0300-\u036f]/g, '')
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, '-')
-      .replace(/^-+|-+$/g, '')
-      .slice(0, 60) || 'organisation'
-  );
-}
-
-export function defaultOut(orgName: string, format: Format): string {
-  return `peer-ready-plan-${slug(orgName)}.${format}`;
-}
+export { checkDate, defaultOut, slug };
 
 /** Returns the path written ("-" for standard output). */
 export async function runPlan(opts: PlanOptions): Promise<string> {

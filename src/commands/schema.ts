@@ -1,9 +1,9 @@
 // `peer-ready schema`: the JSON Schema of answers files, derived from the zod schema and
 // completed with every question id and its allowed values from the questionnaires.
 import * as z from 'zod';
-import { AnswersFileSchema, PROGRAM_TYPES, type ProgramType } from '../core/answers.js';
+import { AnswersFileSchema } from '../core/answers.js';
 import { DATE_RANGE } from '../core/dates.js';
-import { questionnairesFor, type Catalog } from '../core/format.js';
+import { questionnairesFor, type Catalog } from '../core/plan-document.js';
 import { allItems, allowedValues } from '../core/questionnaire.js';
 
 export const SCHEMA_ID = 'https://peer-ready.dev/schema/answers-v1.json';
@@ -21,7 +21,7 @@ export function answersJsonSchema(catalog: Catalog): Json {
   };
   dated(base);
   const props: Record<string, Json> = {};
-  const programs = Object.keys(PROGRAM_TYPES) as ProgramType[];
+  const programs = Object.keys(catalog.roles);
   // Every question of every program; which ones are required depends on the program type.
   const seen = new Set<string>();
   const all = programs.flatMap((p) => allItems(questionnairesFor(catalog, p))).filter(({ item }) => !seen.has(item.id) && seen.add(item.id));
@@ -48,6 +48,9 @@ export function answersJsonSchema(catalog: Catalog): Json {
     };
   }
   const properties = base.properties as Record<string, Json>;
+  // The program types are the role packs.
+  const profile = properties.profile as { properties: Record<string, Json> };
+  profile.properties.programType = { type: 'string', enum: programs, description: `One of: ${programs.join(', ')}` };
   // Required everywhere: the questions every program type is asked (some are scoped to a few).
   const perProgram = programs.map((p) => new Set(allItems(questionnairesFor(catalog, p)).map(({ item }) => item.id)));
   const common = allItems(catalog.questionnaires).map(({ item }) => item.id).filter((id) => perProgram.every((s) => s.has(id)));

@@ -1,6 +1,7 @@
 // `peer-ready answers-template`: a complete answers file to fill in, every question beside its id.
-import { PROGRAM_TYPES, type ProgramType } from '../core/answers.js';
+import { DEFAULT_PROGRAM, type ProgramType } from '../core/answers.js';
 import { allowedValues, type Questionnaire } from '../core/questionnaire.js';
+import { proposedStartDate } from '../core/wizard/start-date.js';
 
 function wrap(text: string, width: number, prefix: string): string[] {
   const words = text.split(/\s+/).filter(Boolean);
@@ -16,7 +17,9 @@ function wrap(text: string, width: number, prefix: string): string[] {
   return lines;
 }
 
-export function answersTemplateYaml(qs: readonly Questionnaire[], startDate: string, programType: ProgramType = 'general'): string {
+/** `date` is the day the template is made: its start date is the one the wizard proposes (the 1st of next month). `label` is the program type's label (its role pack's), written beside it as a comment. */
+export function answersTemplateYaml(qs: readonly Questionnaire[], date: string, programType: ProgramType = DEFAULT_PROGRAM, label = programType): string {
+  const startDate = proposedStartDate(date);
   const out: string[] = [
     '# peer-ready answers file. Fill in every answer, then run:',
     '#   peer-ready --answers THIS-FILE.yaml --out plan.md',
@@ -26,7 +29,7 @@ export function answersTemplateYaml(qs: readonly Questionnaire[], startDate: str
     'version: 1',
     'profile:',
     '  name: ""                # the organisation',
-    `  programType: ${programType.padEnd(12)}    # ${PROGRAM_TYPES[programType]}; the role questions below are for it (--program to change)`,
+    `  programType: ${programType.padEnd(12)}    # ${label}; the role questions below are for it (--program to change)`,
     `  startDate: "${startDate}"  # when month 1 of the plan starts (YYYY-MM-DD)`,
     '  timelineFixed: false    # true when a funder or other outside party sets the deadline',
     '  # targetDate: "2027-09-30"   # optional: when peer staff must be in post (or the funder\'s date); the plan is fitted to it',
@@ -55,7 +58,8 @@ export function answersTemplateYaml(qs: readonly Questionnaire[], startDate: str
   return out.join('\n') + '\n';
 }
 
-export function answersTemplateJson(qs: readonly Questionnaire[], startDate: string, programType: ProgramType = 'general'): string {
+export function answersTemplateJson(qs: readonly Questionnaire[], date: string, programType: ProgramType = DEFAULT_PROGRAM): string {
+  const startDate = proposedStartDate(date);
   const answers: Record<string, unknown> = {};
   for (const q of qs)
     for (const s of q.sections)

@@ -2,19 +2,29 @@
 // Shape is checked by zod (AnswersFileSchema); values are then checked against the
 // questionnaires (validateAnswers), because which ids and values exist is data.
 import * as z from 'zod';
-import { allItems, allowedValues, type Item, type Questionnaire } from './questionnaire.js';
+import { allItems, allowedValues, ProgramTypeSchema, type Item, type Program, type Questionnaire } from './questionnaire.js';
 import { dateProblem, isRealDate } from './dates.js';
 import { InputError, nearest, quoted, zodProblems, type Problem } from './errors.js';
 
-export const PROGRAM_TYPES = {
-  general: 'General / other state',
-  'wi-cps': 'Wisconsin Certified Peer Specialist (CPS)',
-  'wi-cpps': 'Wisconsin Certified Parent Peer Specialist (CPPS)',
-  'ca-cmpss': 'California Certified Medi-Cal Peer Support Specialist (CMPSS)',
-  'child-welfare': 'Child-welfare parent peer program',
-} as const;
-export type ProgramType = keyof typeof PROGRAM_TYPES;
-const programKeys = Object.keys(PROGRAM_TYPES) as [ProgramType, ...ProgramType[]];
+/**
+ * The program types are the role packs (questionnaires/roles/*.yaml): each pack's programType is
+ * one, with its label and its place in the wizard's list. Adding a role pack file adds a program
+ * type; no code lists them. Answers files are checked against the loaded packs (questionnairesFor).
+ */
+export { ProgramTypeSchema };
+export type ProgramType = Program;
+/** The program type assumed until one is chosen, and the default of `answers-template --program`. */
+export const DEFAULT_PROGRAM: ProgramType = 'general';
+
+/** A program type with no role pack; `known` lists those there are. (No file: validateAnswers adds it.) */
+export class UnknownProgram extends InputError {
+  constructor(
+    readonly known: readonly ProgramType[],
+    got: string,
+  ) {
+    super('', 'profile.programType', `must be one of: ${known.join(', ')} (got "${got}")`);
+  }
+}
 
 /** A date written YYYY-MM-DD, a real one, within DATE_RANGE; the JSON Schema says `format: "date"`. */
 export const IsoDate = z
@@ -30,7 +40,7 @@ export { isRealDate };
 
 export const ProfileSchema = z.strictObject({
   name: z.string().trim().min(1, 'the organisation name is empty').max(200),
-  programType: z.enum(programKeys).describe(`One of: ${programKeys.join(', ')}`),
+  programType: z.string().describe('The kind of peer role: the programType of one of the role packs (see peer-ready schema)'),
   startDate: IsoDate.describe('When the plan starts (month 1), YYYY-MM-DD'),
   timelineFixed: z.boolean().describe('True when a funder or other outside party sets the deadline'),
   targetDate: IsoDate.optional().describe('Optional: when peer staff must be in post, or the funder\'s date (YYYY-MM-DD); the plan is fitted to it'),
@@ -119,6 +129,18 @@ export function validateAnswers(
     const { targetDate, startDate } = parsed.data.profile;
     problems.push({ where: 'profile.targetDate', detail: `${targetDate} is not after the plan's start (${startDate}); give a later date or leave targetDate out` });
   }
+  // A missing program type: say which there are (the role packs), as for any other choice.
+  if (typeof questionnaires === 'function') {
+    const at = problems.find((p) => p.where === 'profile.programType' && p.detail.startsWith('missing'));
+    if (at) {
+      try {
+        questionnaires('');
+      } catch (e) {
+        if (!(e instanceof UnknownProgram)) throw e;
+        at.detail = `missing: expected one of ${e.known.join(', ')}`;
+      }
+    }
+  }
   // The answers are checked against the questions even when the shape has problems, so that
   // one run lists every mistake. The raw object's own keys are read, not zod's copy: a key
   // such as "__proto__" is an own key of what JSON.parse returns but is lost on copying.
@@ -126,9 +148,18 @@ export function validateAnswers(
   const programType = ProfileSchema.shape.programType.safeParse(isRecord(raw.profile) ? raw.profile.programType : undefined);
   const rawAnswers = isRecord(raw.answers) ? raw.answers : undefined;
   const answers: Record<string, Answer> = {};
-  if (programType.success && rawAnswers) {
-    // Which questions exist can depend on the role (role packs add their own).
-    const qs = typeof questionnaires === 'function' ? questionnaires(programType.data) : questionnaires;
+  // Which questions exist can depend on the role (role packs add their own). The program types
+  // are the role packs: an unknown one is reported by the function, as an InputError without a file.
+  let qs: readonly Questionnaire[] | undefined;
+  if (programType.success) {
+    try {
+      qs = typeof questionnaires === 'function' ? questionnaires(programType.data) : questionnaires;
+    } catch (e) {
+      if (!(e instanceof InputError && e.file === '')) throw e;
+      problems.push({ where: e.where, detail: e.detail });
+    }
+  }
+  if (qs && rawAnswers) {
     const items = new Map<string, Item>(allItems(qs).map(({ item }) => [item.id, item]));
     const reported = new Set<string>();
     for (const id of Object.keys(rawAnswers)) {

@@ -2,12 +2,12 @@
 import type { Assessment } from './answers.js';
 import { longDate, monthsBetween } from './dates.js';
 import { InputError } from './errors.js';
+import { STATUS_LABEL } from './labels.js';
 import type { PlanContent } from './plan-content.js';
 import { formatCitation, isNotApplicable, isScored, type Questionnaire, type Status } from './questionnaire.js';
 import { itemStatus, timelineBand } from './score.js';
 
 const RANK: Record<Status, number> = { met: 2, partly: 1, 'not-met': 0, 'not-sure': 0 };
-const LABEL: Record<Status, string> = { met: 'met', partly: 'partly met', 'not-met': 'not met', 'not-sure': 'not sure' };
 
 export interface ChangeRow {
   itemId: string;
@@ -66,8 +66,8 @@ export function compareAssessments(
           itemId: item.id,
           instrument: q.short,
           question: item.text,
-          before: LABEL[b],
-          after: LABEL[n],
+          before: STATUS_LABEL[b].toLowerCase(),
+          after: STATUS_LABEL[n].toLowerCase(),
           actions: item.actions.map((x) => ({ text: x.text, source: formatCitation(x.cite) })),
         };
         if (n === 'met' && b !== 'met') newlyMet.push(row);

@@ -48,6 +48,13 @@ export function dateProblem(s: string): string | undefined {
   return undefined;
 }
 
+/** Why `s` is not accepted, said of it: '"2027-02-30" is not a real date: February 2027 has 28 days'; undefined when it is fine. */
+export function dateMessage(s: string): string | undefined {
+  const problem = dateProblem(s);
+  if (!problem) return undefined;
+  return `"${s}" ${problem.startsWith('use ') ? `is not a date: ${problem}` : problem.replace(/^not/, 'is not')}`;
+}
+
 /** A real calendar date written YYYY-MM-DD (any year 0000-9999), whether or not in DATE_RANGE. */
 export function isRealDate(s: string): boolean {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
@@ -72,16 +79,43 @@ export function dayBefore(iso: string): string {
   return toIso(utc(y, m - 1, d - 1));
 }
 
+// Every human-facing date is written US style, from the fixed English month names above (no
+// Intl/ICU on the scripted path): "March 1, 2027", "March 2027", "Jan 31 – Feb 27, 2027".
+// Dates in data (answers, JSON, CSV, ICS) stay YYYY-MM-DD.
+
+const abbr = (m: number) => MONTHS[m - 1]!.slice(0, 3);
+
 /** "March 2027" */
 export function monthYear(iso: string): string {
   const [y, m] = parts(iso);
   return `${MONTHS[m - 1]} ${y}`;
 }
 
-/** "3 March 2027" */
+/** "March 3, 2027" */
 export function longDate(iso: string): string {
   const [y, m, d] = parts(iso);
-  return `${d} ${MONTHS[m - 1]} ${y}`;
+  return `${MONTHS[m - 1]} ${d}, ${y}`;
+}
+
+/** "Mar 3" */
+export function shortDate(iso: string): string {
+  const [, m, d] = parts(iso);
+  return `${abbr(m)} ${d}`;
+}
+
+/**
+ * The days from `a` to `b` (inclusive), short: "Jan 31 – Feb 27, 2027", with both years when
+ * the range crosses a year end: "Dec 31, 2027 – Jan 27, 2028".
+ */
+export function rangeLabel(a: string, b: string): string {
+  const ya = a.slice(0, 4);
+  const yb = b.slice(0, 4);
+  return ya === yb ? `${shortDate(a)} – ${shortDate(b)}, ${yb}` : `${shortDate(a)}, ${ya} – ${shortDate(b)}, ${yb}`;
+}
+
+/** The days from `a` to `b` (inclusive), long: "March 1, 2027 – May 31, 2027". */
+export function longRange(a: string, b: string): string {
+  return `${longDate(a)} – ${longDate(b)}`;
 }
 
 /** Whole months from `a` to `b` (b later), counting a month only once its day is reached. */

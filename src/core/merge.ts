@@ -3,6 +3,7 @@
 // disagreements, which are findings in themselves.
 import type { Answer, Assessment, Profile } from './answers.js';
 import { InputError } from './errors.js';
+import { valueLabel } from './labels.js';
 import { allItems, isNotApplicable, isScored, NOT_APPLICABLE, type Questionnaire, type Status } from './questionnaire.js';
 import { itemStatus } from './score.js';
 
@@ -35,24 +36,6 @@ export interface Merged {
   unanswered: string[];
   agreed: number;
 }
-
-export const MERGE_RULE =
-  'Answers from several respondents are combined item by item. An item counts as met only when ' +
-  'more than half of those who answered say it is met and nobody says it is not met. It counts as not ' +
-  'met when nobody says it is met or partly met (and at least one says not met). When everyone is ' +
-  'unsure it stays "not sure"; anything in between counts as partly met. A question a respondent ' +
-  'skipped does not count for or against; one nobody answered counts as "not sure". Where respondents ' +
-  'gave different answers, the item is listed for discussion with who said what.';
-
-const ANSWER_LABEL: Record<string, string> = {
-  true: 'true',
-  false: 'false',
-  yes: 'yes',
-  partly: 'partly',
-  no: 'no',
-  'not-sure': 'not sure',
-  'not-applicable': 'not applicable yet',
-};
 
 export function combineStatuses(statuses: readonly Status[]): Status {
   const n = statuses.length;
@@ -141,7 +124,7 @@ export function mergeRespondents(qs: readonly Questionnaire[], respondents: read
       agree: new Set(given.map((g) => g.a.value)).size === 1,
       views: given.map((g) => ({
         role: g.r.label,
-        answer: item.type === 'choice' ? (item.choices.find((c) => c.value === g.a.value)?.label ?? 'not sure') : (ANSWER_LABEL[g.a.value] ?? g.a.value),
+        answer: item.type === 'choice' ? (item.choices.find((c) => c.value === g.a.value)?.label ?? 'not sure') : (valueLabel(g.a.value)?.toLowerCase() ?? g.a.value),
       })),
     });
   }

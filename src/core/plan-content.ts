@@ -5,6 +5,8 @@ import * as z from 'zod';
 import { CitationSchema, PHASES, PhaseSchema } from './questionnaire.js';
 
 export const BAND_IDS = ['six-months', 'one-year', 'foundation-first'] as const;
+/** The handbook's timeline quiz has ten statements; the bands share out 0 to 10 of them true. */
+export const QUIZ_STATEMENTS = 10;
 export type BandId = (typeof BAND_IDS)[number];
 
 const Range = z
@@ -70,6 +72,10 @@ export const PlanContentSchema = z
         .min(1)
         .refine((ls) => ls.some((l) => l.atLeast === 0), 'one label must start at 0'),
     }),
+    merge: z.strictObject({
+      /** How several respondents' answers are combined (peer-ready merge, combineStatuses in merge.ts); shown in the plan. */
+      rule: z.string().min(1),
+    }),
   })
   .superRefine((c, ctx) => {
     const seen = new Set(c.phases.map((p) => p.id));
@@ -81,6 +87,19 @@ export const PlanContentSchema = z
         if (p.months[id][1] > b.months)
           ctx.addIssue({ code: 'custom', path: ['phases', p.id, 'months', id], message: `ends after month ${b.months}` });
       }
+    }
+    // Every possible quiz score (0 to 10 statements true) falls in exactly one band.
+    for (let n = 0; n <= QUIZ_STATEMENTS; n++) {
+      const in_ = BAND_IDS.filter((id) => c.bands[id].min <= n && n <= c.bands[id].max);
+      if (in_.length !== 1)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['bands'],
+          message: in_.length === 0 ? `no band covers ${n} statements true` : `${n} statements true falls in more than one band (${in_.join(', ')})`,
+        });
+    }
+    for (const id of BAND_IDS) {
+      if (c.bands[id].max > QUIZ_STATEMENTS) ctx.addIssue({ code: 'custom', path: ['bands', id, 'max'], message: `the quiz has ${QUIZ_STATEMENTS} statements` });
     }
   });
 export type PlanContent = z.infer<typeof PlanContentSchema>;

@@ -1,16 +1,14 @@
-// The documented shape of `--format json`: the PlanModel (src/core/plan.ts) as a zod schema.
-// `peer-ready schema --plan` prints it as JSON Schema; docs/plan-json.md describes it. Every
-// object is strict, so a field added to the model without being added here fails the tests,
-// and the type check at the bottom fails `tsc` when the two drift apart.
+// The plan model's one declaration, and the documented shape of `--format json`: the types
+// PlanModel, PlanAction, PlanMilestone… (re-exported by src/core/plan.ts) are inferred from
+// this schema. `peer-ready schema --plan` prints it as JSON Schema; docs/plan-json.md describes
+// it. Every object is strict, so buildPlan cannot add a field without adding it here.
+// The scripted path imports only the types (erased), so zod is loaded here only by `schema --plan`.
 import * as z from 'zod';
-import { PROGRAM_TYPES, type ProgramType } from './answers.js';
 import { BAND_IDS } from './plan-content.js';
-import type { PlanModel } from './plan.js';
 import { CitationSchema, PhaseSchema, StatusSchema } from './questionnaire.js';
 
 export const PLAN_SCHEMA_ID = 'https://peer-ready.dev/schema/plan-v1.json';
 
-const programKeys = Object.keys(PROGRAM_TYPES) as [ProgramType, ...ProgramType[]];
 const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).meta({ format: 'date' }).describe('A date, YYYY-MM-DD');
 const Source = z.string().min(1).describe('The citation in words: document, section and lines');
 
@@ -48,7 +46,7 @@ const ActionSchema = z.strictObject({
   phaseTitle: z.string(),
   placement: z.string().describe('"; placed after the milestone …" when the order keeps the task out of its phase\'s months, else ""'),
   month: z.number().int().positive().describe('Month of the plan, 1-based'),
-  monthLabel: z.string().describe('The days the month covers, e.g. "31 Jan – 27 Feb 2027"'),
+  monthLabel: z.string().describe('The days the month covers, e.g. "Jan 31 – Feb 27, 2027"'),
   start: IsoDate.describe("The first day of the task's month"),
   due: IsoDate.describe("The last day of the task's month"),
   owner: z.string().describe('Who owns it, from the answers file; "" when nobody was named'),
@@ -76,7 +74,7 @@ export const PlanJsonSchema = z
     schemaVersion: z.literal(1),
     org: z.strictObject({
       name: z.string(),
-      programType: z.enum(programKeys),
+      programType: z.string().min(1).describe('The program type: a role pack\'s programType'),
       programLabel: z.string(),
       startDate: IsoDate,
       startLabel: z.string(),
@@ -242,19 +240,20 @@ export const PlanJsonSchema = z
   })
   .describe('A peer-ready implementation plan (--format json)');
 
-export type PlanJson = z.infer<typeof PlanJsonSchema>;
+/** Everything the plan says (src/core/plan.ts builds it; the JSON format is this object). */
+export type PlanModel = z.infer<typeof PlanJsonSchema>;
+/** A task: one piece of work, answering one or more gaps. */
+export type PlanAction = z.infer<typeof ActionSchema>;
+/** One gap a task answers: the question, how it was answered, and the source of the action. */
+export type PlanWhy = z.infer<typeof WhySchema>;
+export type PlanMilestone = z.infer<typeof MilestoneSchema>;
+/** One calendar month of the plan: its tasks and milestones, in order. */
+export type PlanMonth = PlanModel['months'][number];
+/** Present when the profile gives a target date. */
+export type PlanDeadline = NonNullable<PlanModel['deadline']>;
 
 /** The JSON Schema printed by `peer-ready schema --plan`. */
 export function planJsonSchema(): Record<string, unknown> {
   const base = z.toJSONSchema(PlanJsonSchema, { target: 'draft-2020-12', io: 'output' }) as Record<string, unknown>;
   return { $id: PLAN_SCHEMA_ID, title: 'peer-ready plan (--format json)', ...base };
 }
-
-// Keep the schema in sync with PlanModel: tsc fails here if a field is added, removed, renamed,
-// made optional or given another type on either side. (The model types programType as a plain
-// string; the schema narrows it to the program types the answers file accepts.)
-type DeepRequired<T> = T extends readonly (infer U)[] ? DeepRequired<U>[] : T extends object ? { [K in keyof T]-?: DeepRequired<T[K]> } : T;
-type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
-type ModelJson = Omit<PlanModel, 'org'> & { org: Omit<PlanModel['org'], 'programType'> & { programType: ProgramType } };
-const inSync: Same<PlanJson, ModelJson> extends true ? (Same<DeepRequired<PlanJson>, DeepRequired<ModelJson>> extends true ? true : never) : never = true;
-void inSync;

@@ -1,21 +1,24 @@
 // The plan model: everything the plan says, computed from the questionnaires, the plan content
 // and one assessment. Templates only lay it out; the JSON format is this object.
-import { PROGRAM_TYPES, type Assessment } from './answers.js';
-import { addMonths, dayBefore, longDate, monthsBetween } from './dates.js';
+import type { Assessment } from './answers.js';
+import { addMonths, dayBefore, longDate, longRange, monthsBetween, rangeLabel } from './dates.js';
+import { STATUS_LABEL } from './labels.js';
 import type { BandId, PlanContent } from './plan-content.js';
+import type { PlanAction, PlanDeadline, PlanMilestone, PlanModel, PlanMonth, PlanWhy } from './plan-json-schema.js';
 import {
   formatCitation,
   isScored,
+  PHASES,
   type Citation,
   type Phase,
   type Questionnaire,
   type Status,
 } from './questionnaire.js';
-import { MERGE_RULE, type Merged } from './merge.js';
+import type { Merged } from './merge.js';
 import type { RolePack, Toolkit } from './role-pack.js';
 import { actionKey, placeTasks, REFLECTION_TASK, type Milestones, type SchedMilestone, type SchedTask } from './schedule.js';
-import { citedSources, type SourceEntry } from './sources.js';
-import { counted, itemStatus, reflection, sectionScores, tally, timelineBand, type Tally } from './score.js';
+import { citedSources } from './sources.js';
+import { counted, itemStatus, reflection, sectionScores, tally, timelineBand } from './score.js';
 
 export interface CitedText {
   text: string;
@@ -23,218 +26,13 @@ export interface CitedText {
   source: string;
 }
 
-/** One gap a task answers: the question, how it was answered, and the source of the action. */
-export interface PlanWhy {
-  itemId: string;
-  question: string;
-  statusLabel: string;
-  source: string;
-  note?: string;
-}
+export type { PlanAction, PlanDeadline, PlanMilestone, PlanModel, PlanMonth, PlanWhy } from './plan-json-schema.js';
 
-/** A task: one piece of work, answering one or more gaps. */
-export interface PlanAction {
-  /** The piece of work: the action's id in the data, or "item-id#n". */
-  id: string;
-  /** The first gap this task answers (all of them are in `why`). */
-  itemId: string;
-  question: string;
-  status: Status;
-  statusLabel: string;
-  why: PlanWhy[];
-  /** `why` as one line: "question (Not met)", or each gap with its source when there are several. */
-  whyText: string;
-  text: string;
-  cite: Citation;
-  /** Every source of this task, joined by "; ". */
-  source: string;
-  sources: string[];
-  phase: Phase;
-  phaseTitle: string;
-  /** "; placed after the milestone …" when the order keeps the task out of its phase's months, else "". */
-  placement: string;
-  /** Month of the plan (1-based), the days it covers, its first day and its last (the task's due date). */
-  month: number;
-  monthLabel: string;
-  start: string;
-  due: string;
-  owner: string;
-  hasOwner: boolean;
-  note?: string;
-  /** Set in a plan compressed to a deadline shorter than the handbook advises. */
-  atRisk: boolean;
-  risk?: string;
-}
-
-export interface PlanMilestone {
-  id: string;
-  title: string;
-  date: string;
-  dateLabel: string;
-  month: number;
-  source: string;
-  atRisk: boolean;
-  risk?: string;
-}
-
-export interface PlanMonth {
-  month: number;
-  /** The days the month really covers: "31 Jan – 27 Feb 2027". */
-  label: string;
-  start: string;
-  end: string;
-  items: ({ task: PlanAction } | { milestone: PlanMilestone })[];
-  taskCount: number;
-  empty: boolean;
-}
-
-export interface PlanDeadline {
-  targetDate: string;
-  targetLabel: string;
-  /** True when the band's minimum length fits before the target date; the plan keeps it. */
-  fits: boolean;
-  handbookMonths: number;
-  handbookEndDate: string;
-  handbookEndLabel: string;
-  /** Months in the plan as laid out (fewer than handbookMonths when compressed). */
-  planMonths: number;
-  /** How much sooner than the handbook's minimum the target is ("2 months and 10 days"). */
-  shortBy?: string;
-  shortByDays?: number;
-  statement: string;
-  riskRule?: string;
-  atRisk: { kind: 'task' | 'milestone'; id: string; title: string; month: number; reason: string }[];
-}
-
-export interface PlanModel {
-  schemaVersion: 1;
-  org: { name: string; programType: string; programLabel: string; startDate: string; startLabel: string; respondent?: string };
-  date: string;
-  dateLabel: string;
-  timeline: {
-    bandId: BandId;
-    label: string;
-    months: number;
-    minimum: boolean;
-    trueCount: number;
-    total: number;
-    notSure: number;
-    why: string;
-    decision?: string;
-    source: string;
-    fixed: boolean;
-    endDate: string;
-    endLabel: string;
-    /** The band's label, or the compressed length and the band's when fitted to a target date. */
-    lengthLabel: string;
-  };
-  /** Present when the profile gives a target date. */
-  deadline?: PlanDeadline;
-  overall: Tally;
-  sections: { instrument: string; title: string; source: string; tally: Tally }[];
-  phases: {
-    id: Phase;
-    title: string;
-    summary: string;
-    firstMonth: number;
-    lastMonth: number;
-    monthsLabel: string;
-    startDate: string;
-    endDate: string;
-    dateRange: string;
-    actionCount: number;
-  }[];
-  /** One entry per calendar month of the plan: its tasks and milestones, in order. */
-  months: PlanMonth[];
-  /** Every task, in plan order (month by month). */
-  actions: PlanAction[];
-  /** The hiring milestones, always present, in date order. */
-  milestones: PlanMilestone[];
-  strengths: { itemId: string; text: string; source: string; note?: string }[];
-  /** `statement` is set for a true/false statement, which the plan asks about rather than quotes as a question. */
-  followUps: { itemId: string; question: string; statement: boolean; source: string; note?: string }[];
-  speedUps?: { intro: string; options: { title: string; text: string; source: string }[] };
-  reflection?: {
-    flagged: boolean;
-    rule: string;
-    verdict: string;
-    /** Word counts of the two sides, shown so that the check explains itself. */
-    motivationWords: number;
-    challengeWords: number;
-    source: string;
-    answers: { question: string; side: string; answer: string; blank: boolean }[];
-  };
-  readinessRule: string;
-  notes: { itemId: string; question: string; note: string }[];
-  schedule: {
-    /** How tasks are placed, stated in the plan. */
-    rule: string;
-    /** Where the milestone dates come from. */
-    dates: string;
-    /** A Mermaid gantt chart of the phases and milestones. */
-    gantt: string;
-    phases: { title: string; monthsLabel: string; start: string; end: string; actionCount: number }[];
-    /** No month holds more tasks than this (about twice the average). */
-    loadLimit: number;
-    averageLoad: number;
-  };
-  /** "Requirements for this role", from the role pack for the program type. */
-  role?: {
-    title: string;
-    intro: string;
-    source: string;
-    requirements: { topic: string; points: { text: string; source: string }[] }[];
-  };
-  toolkit?: {
-    jobDescription: {
-      intro: string;
-      components: { name: string; text: string; source: string }[];
-      outOfRole: { intro: string; duties: { text: string; source: string }[] };
-      templateFields: { field: string; guidance: string; source: string }[];
-    };
-    interview?: { role: string; areas: { area: string; questions: string[]; source: string }[] };
-    interviewLimits: { intro: string; neverAsk: { text: string; source: string }[]; mayAsk: { text: string; source: string }[] };
-    payModels: { name: string; text: string; tradeOffs: string; source: string }[];
-    /** Misconceptions worth raising with staff, each with the gaps that make it relevant. */
-    misconceptions: { myth: string; answer: string; source: string; gaps: { itemId: string; question: string }[] }[];
-  };
-  /** Every document the plan cites, in full, for the Sources list at its end. */
-  sources: SourceEntry[];
-  /** Present when several respondents' answers were combined (peer-ready merge). */
-  merge?: {
-    respondents: string[];
-    respondentList: string;
-    rule: string;
-    agreed: number;
-    disagreements: { itemId: string; question: string; combined: string; views: { role: string; answer: string }[]; viewList: string }[];
-    /** Every item, agreed or not: "All 3: yes" or who said what. */
-    items: { itemId: string; question: string; combined: string; agree: boolean; summary: string }[];
-    unanswered: { itemId: string; question: string }[];
-  };
-}
-
-const STATUS_LABEL: Record<Status, string> = {
-  met: 'Met',
-  partly: 'Partly met',
-  'not-met': 'Not met',
-  'not-sure': 'Not sure',
-};
-
-const PHASE_ORDER: Phase[] = ['foundation', 'policy', 'hiring', 'support'];
-
-
-const MONTH_ABBR = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const DAY = 86_400_000;
 const toMs = (iso: string) => Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10)));
 const fromMs = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 const daysBetween = (a: string, b: string) => Math.round((toMs(b) - toMs(a)) / DAY);
 const addDays = (iso: string, n: number) => fromMs(toMs(iso) + n * DAY);
-const short = (iso: string) => `${Number(iso.slice(8, 10))} ${MONTH_ABBR[Number(iso.slice(5, 7)) - 1]}`;
-
-/** "31 Jan – 27 Feb 2027", or "15 Dec 2026 – 14 Jan 2027" across a year end. */
-export function rangeLabel(a: string, b: string): string {
-  return a.slice(0, 4) === b.slice(0, 4) ? `${short(a)} – ${short(b)} ${b.slice(0, 4)}` : `${short(a)} ${a.slice(0, 4)} – ${short(b)} ${b.slice(0, 4)}`;
-}
 
 /** "2 months and 10 days", "3 weeks" … between two dates (a before b). */
 function spanLabel(a: string, b: string): string {
@@ -336,7 +134,7 @@ export function buildPlan(
   // What a piece of work follows is declared on any of its actions, and holds wherever it appears.
   const afterByKey = mergedOrder(ordered);
   const drafts = new Map<string, TaskDraft>();
-  const phaseRank = (p: Phase) => PHASE_ORDER.indexOf(p);
+  const phaseRank = (p: Phase) => PHASES.indexOf(p);
   let order = 0;
   const addTask = (key: string, t: { text: string; cite: Citation; phase: Phase; after?: readonly string[]; pin?: [number, number]; order?: number; role?: boolean; why: PlanWhy; gap?: Gap }) => {
     const source = formatCitation(t.cite);
@@ -523,7 +321,7 @@ export function buildPlan(
   }
   risks.sort((x, y) => x.month - y.month);
 
-  const phases: PlanModel['phases'] = PHASE_ORDER.map((phaseId) => {
+  const phases: PlanModel['phases'] = PHASES.map((phaseId) => {
     const p = content.phases.find((x) => x.id === phaseId)!;
     const [first, last] = phaseMonths[phaseId];
     return {
@@ -535,7 +333,7 @@ export function buildPlan(
       monthsLabel: first === last ? `month ${first}` : `months ${first}–${last}`,
       startDate: monthStart(first),
       endDate: monthEnd(last),
-      dateRange: `${longDate(monthStart(first))} – ${longDate(monthEnd(last))}`,
+      dateRange: longRange(monthStart(first), monthEnd(last)),
       actionCount: actions.filter((x) => x.phase === phaseId).length,
     };
   });
@@ -572,7 +370,7 @@ export function buildPlan(
     org: {
       name: profile.name,
       programType: profile.programType,
-      programLabel: PROGRAM_TYPES[profile.programType],
+      programLabel: opts.role?.label ?? profile.programType,
       startDate: profile.startDate,
       startLabel: longDate(profile.startDate),
       ...(profile.respondent ? { respondent: profile.respondent } : {}),
@@ -674,7 +472,7 @@ export function buildPlan(
         }
       : {}),
     ...(opts.toolkit ? { toolkit: toolkitView(opts.toolkit, opts.role, profile, gaps) } : {}),
-    ...(opts.merged ? { merge: mergeView(qs, opts.merged) } : {}),
+    ...(opts.merged ? { merge: mergeView(qs, opts.merged, content.merge.rule) } : {}),
   };
   // The months repeat the tasks and milestones listed above, and each task's sources are those of
   // its "Why" entries: the sources are the same from this smaller object, which is quicker to walk.
@@ -826,12 +624,12 @@ function whyText(why: readonly PlanWhy[]): string {
   return `this one task answers ${why.length} gaps: ${why.map((w, i) => `(${i + 1}) ${one(w)}`).join('; ')}`;
 }
 
-function mergeView(qs: readonly Questionnaire[], m: Merged): NonNullable<PlanModel['merge']> {
+function mergeView(qs: readonly Questionnaire[], m: Merged, rule: string): NonNullable<PlanModel['merge']> {
   const text = new Map(qs.flatMap((q) => q.sections.flatMap((s) => s.items.map((i) => [i.id, i.text] as const))));
   return {
     respondents: m.respondents,
     respondentList: m.respondents.join(', '),
-    rule: MERGE_RULE,
+    rule,
     agreed: m.agreed,
     disagreements: m.disagreements.map((d) => ({
       ...d,
@@ -864,7 +662,7 @@ function safe(t: string): string {
 
 /** A Mermaid gantt chart of the phases and milestones. Built from our own titles, stripped of Mermaid syntax. */
 function gantt(phases: PlanModel['phases'], milestones: readonly PlanMilestone[]): string {
-  const lines = ['gantt', '  title Readiness plan', '  dateFormat YYYY-MM-DD', '  axisFormat %d %b %Y'];
+  const lines = ['gantt', '  title Readiness plan', '  dateFormat YYYY-MM-DD', '  axisFormat %b %-d, %Y'];
   phases.forEach((p, i) => {
     lines.push(`  section ${safe(p.title)}`, `  ${safe(p.title)} (${p.actionCount} tasks) :p${i + 1}, ${p.startDate}, ${p.endDate}`);
   });
@@ -879,7 +677,7 @@ function toolkitView(
   profile: Assessment['profile'],
   gaps: readonly { itemId: string; question: string }[],
 ): NonNullable<PlanModel['toolkit']> {
-  const fill = (s: string) => s.replaceAll('{organisation}', profile.name).replaceAll('{program}', PROGRAM_TYPES[profile.programType]);
+  const fill = (s: string) => s.replaceAll('{organisation}', profile.name).replaceAll('{program}', role?.label ?? profile.programType);
   const gapQuestion = new Map(gaps.map((g) => [g.itemId, g.question]));
   return {
     jobDescription: {

@@ -5,16 +5,21 @@ import { citationLabel, citationProblem, DOC_KEYS } from './sources.js';
 
 // The source documents (titles, authors, headings and pages) are defined in ./sources.ts.
 export { DOC_KEYS, SOURCES, type DocKey } from './sources.js';
-/** The program types a profile can have (the same keys as PROGRAM_TYPES in ./answers.ts). */
-export const PROGRAMS = ['general', 'wi-cps', 'wi-cpps', 'ca-cmpss', 'child-welfare'] as const;
-export type Program = (typeof PROGRAMS)[number];
+/**
+ * A program type: the programType of a role pack (questionnaires/roles/*.yaml). The packs are
+ * the list; no code keeps one. Which ids exist is checked when the catalog loads (src/io/check.ts).
+ */
+export const ProgramTypeSchema = z
+  .string()
+  .regex(/^[a-z][a-z0-9]*(-[a-z0-9]+)*$/, 'use lower-case letters and digits in words joined by hyphens, like "wi-cps"');
+export type Program = string;
 
 /**
  * Jurisdiction: which programs an entry applies to. Absent means good practice for any program.
  * A state's law, certification or billing rule is scoped to that state's programs, so it is
  * never asked about or planned for anywhere else.
  */
-export const ScopeSchema = z.array(z.enum(PROGRAMS)).min(1).optional();
+export const ScopeSchema = z.array(ProgramTypeSchema).min(1).optional();
 export type Scope = z.infer<typeof ScopeSchema>;
 export const inScope = (scope: Scope, program: Program): boolean => !scope || scope.includes(program);
 
@@ -98,7 +103,12 @@ const scoredBase = {
 
 export const ItemSchema = z.discriminatedUnion('type', [
   z.strictObject({ ...scoredBase, type: z.literal('true-false') }),
-  z.strictObject({ ...scoredBase, type: z.literal('yes-partly-no') }),
+  z.strictObject({
+    ...scoredBase,
+    type: z.literal('yes-partly-no'),
+    /** A plain fact ("Do you plan to hire more than one CPS?"): answered yes or no, so "partly" is not offered. */
+    fact: z.boolean().optional(),
+  }),
   z.strictObject({ ...scoredBase, type: z.literal('choice'), choices: z.array(ChoiceSchema).min(2) }),
   z.strictObject({
     ...itemBase,
@@ -152,7 +162,7 @@ export function allowedValues(item: Item): string[] {
     case 'true-false':
       return ['true', 'false', 'not-sure', ...na];
     case 'yes-partly-no':
-      return ['yes', 'partly', 'no', 'not-sure', ...na];
+      return item.fact ? ['yes', 'no', 'not-sure', ...na] : ['yes', 'partly', 'no', 'not-sure', ...na];
     case 'choice':
       return [...item.choices.map((c) => c.value), 'not-sure', ...na];
     case 'text':

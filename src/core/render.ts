@@ -2,43 +2,11 @@
 // sections of the model, so a user-supplied template cannot run code.
 import Mustache from 'mustache';
 import { InputError } from './errors.js';
+import { escapeMarkdown } from './markdown-escape.js';
+import { lineCol } from './line-col.js';
 
 /** Templates by name. `custom` marks one that came from the user (--templates DIR). */
 export type Templates = Record<string, { text: string; file: string; custom?: boolean }>;
-
-const NEEDS_ESCAPE = /[\\`*_[\]<>|~$&\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
-const LEADING = /^\s*(?:[-+=#]|\d+[.)])/;
-const escaped = new Map<string, string>();
-
-/**
- * Escape text for inline Markdown: every value placed by {{…}} goes through this, so an
- * organisation name or a note cannot open a link, a table cell, an HTML tag or a new block.
- */
-export function escapeMarkdown(value: unknown): string {
-  const s = typeof value === 'string' ? value : String(value);
-  // The same catalog texts recur in every plan of a batch: remember them (bounded).
-  const hit = escaped.get(s);
-  if (hit !== undefined) return hit;
-  const out =
-    !NEEDS_ESCAPE.test(s) && !LEADING.test(s)
-      ? s
-      : s
-          .replace(/\r\n?|\n|\u2028|\u2029/g, ' ')
-          .replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '') // C0, DEL and C1 controls
-          // Only characters that can start markup mid-line are escaped, so ordinary text stays
-          // readable in the raw file: with [ and ] escaped no link can form, so ( ) ! are safe.
-          .replace(/[\\`*_[\]<>|~$]/g, (c) => `\\${c}`)
-          .replace(/&(?=#?\w+;)/g, '\\&')
-          .replace(/^(\s*)([-+=#]|\d+(?=[.)]))/, (_m, sp: string, c: string) => `${sp}\\${c}`);
-  if (escaped.size < 20_000) escaped.set(s, out);
-  return out;
-}
-
-/** Where character `index` of `text` falls, as "line L, column C". */
-export function lineCol(text: string, index: number): { line: number; column: number } {
-  const before = text.slice(0, index).split('\n');
-  return { line: before.length, column: before[before.length - 1]!.length + 1 };
-}
 
 type Token = [string, string, number, number, Token[]?, number?];
 

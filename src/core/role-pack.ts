@@ -2,7 +2,7 @@
 // its requirements, cited figure by figure, optional extra questions, and the hiring toolkit
 // material specific to it. Data, checked here when loaded.
 import * as z from 'zod';
-import { CitationSchema, inScope, ScopeSchema, SectionSchema, type Program } from './questionnaire.js';
+import { CitationSchema, inScope, ProgramTypeSchema, ScopeSchema, SectionSchema, type Program } from './questionnaire.js';
 
 const Point = z.strictObject({
   text: z.string().min(1),
@@ -13,7 +13,11 @@ const Point = z.strictObject({
 export const RolePackSchema = z.strictObject({
   $schema: z.string().optional(),
   /** The profile's programType this pack applies to. */
-  programType: z.enum(['general', 'wi-cps', 'wi-cpps', 'ca-cmpss', 'child-welfare']),
+  programType: ProgramTypeSchema,
+  /** The program type's short name, in the wizard's list, the answers template and the plan. */
+  label: z.string().min(1),
+  /** Its place in the wizard's list of program types (lowest first). */
+  order: z.number().int(),
   title: z.string().min(1),
   intro: z.string().min(1),
   cite: CitationSchema,

@@ -4,7 +4,7 @@ import * as z from 'zod';
 import { ProfileSchema } from './answers.js';
 
 export const PositionSchema = z.union([
-  z.strictObject({ step: z.enum(['name', 'program', 'start', 'fixed', 'review', 'results']) }),
+  z.strictObject({ step: z.enum(['name', 'program', 'start', 'fixed', 'target', 'review', 'results']) }),
   z.strictObject({ step: z.enum(['intro', 'question']), index: z.number().int().min(0) }),
 ]);
 
@@ -13,6 +13,8 @@ export const RecordSchema = z.strictObject({
   profile: ProfileSchema.partial(),
   values: z.record(z.string(), z.string()),
   notes: z.record(z.string(), z.string()),
+  /** Who owns each item's work, by role (added after the first release, so optional). */
+  owners: z.record(z.string(), z.string()).optional(),
   position: PositionSchema,
   status: z.enum(['in-progress', 'complete', 'saved']),
   total: z.number().int().min(0),

@@ -1,7 +1,7 @@
 // Reading an answers file (JSON or YAML) into a checked assessment.
 import { isUtf8 } from 'node:buffer';
 import { readFileSync, statSync } from 'node:fs';
-import { PROGRAM_TYPES, validateAnswers, type Assessment, type ProgramType } from '../core/answers.js';
+import { validateAnswers, type Assessment, type ProgramType } from '../core/answers.js';
 import { InputError } from '../core/errors.js';
 import type { Questionnaire } from '../core/questionnaire.js';
 
@@ -67,7 +67,15 @@ export async function readAnswersFile(
   // before the other program's role questions are reported as unknown ids.
   const other = opts.sameProgramAs;
   const programType = (data as { profile?: { programType?: unknown } }).profile?.programType;
-  if (other && typeof programType === 'string' && Object.hasOwn(PROGRAM_TYPES, programType) && programType !== other.programType) {
+  // (A program type is known when it has questions: the program types are the role packs.)
+  const known = (p: string) => {
+    try {
+      return typeof qs !== 'function' || qs(p).length > 0;
+    } catch {
+      return false;
+    }
+  };
+  if (other && typeof programType === 'string' && programType !== other.programType && known(programType)) {
     throw new InputError(file, 'profile.programType', `is "${programType}", but ${other.file} is "${other.programType}"; these files are about different programs`);
   }
   return validateAnswers(data, qs, file, opts);

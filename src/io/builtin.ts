@@ -7,7 +7,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
-import type { Catalog } from '../core/format.js';
+import type { Catalog } from '../core/plan-document.js';
 import { checkCatalog, type DataFile } from './check.js';
 
 /** Every data file below questionnaires/ and templates/, in a stable order. */

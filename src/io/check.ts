@@ -1,10 +1,10 @@
 // Checking data files: every questionnaire, role pack, the plan content, the toolkit and the
 // templates, against their zod schemas and against each other. A problem names the file and
 // the field (or, for a template, the line).
-import type { ProgramType } from '../core/answers.js';
+import { DEFAULT_PROGRAM, type ProgramType } from '../core/answers.js';
 import { InputError } from '../core/errors.js';
-import type { Catalog } from '../core/format.js';
-import { PlanContentSchema, type PlanContent } from '../core/plan-content.js';
+import type { Catalog } from '../core/plan-document.js';
+import { PlanContentSchema, QUIZ_STATEMENTS, type PlanContent } from '../core/plan-content.js';
 import { QuestionnaireSchema, type Questionnaire } from '../core/questionnaire.js';
 import { checkTemplates, type Templates } from '../core/render.js';
 import { RolePackSchema, ToolkitSchema, type RolePack, type Toolkit } from '../core/role-pack.js';
@@ -50,14 +50,15 @@ export function checkQuestionnaires(files: { file: string; data: unknown }[]): Q
   return qs.sort((a, b) => a.order - b.order);
 }
 
-export function checkRoles(files: readonly DataFile[], questionnaires: readonly Questionnaire[]): Partial<Record<ProgramType, RolePack>> {
-  const roles: Partial<Record<ProgramType, RolePack>> = {};
+/** The role packs, by program type, in the wizard's order (their `order`, then their id). */
+export function checkRoles(files: readonly DataFile[], questionnaires: readonly Questionnaire[]): Record<ProgramType, RolePack> {
+  const roles: Record<ProgramType, RolePack> = {};
   const ids = new Set(questionnaires.flatMap((q) => q.sections.flatMap((s) => s.items.map((i) => i.id))));
   for (const f of files) {
     const r = RolePackSchema.safeParse(f.data, { reportInput: true });
     if (!r.success) throw InputError.fromZod(f.file, r.error);
     const pack = r.data;
-    if (roles[pack.programType]) throw new InputError(f.file, 'programType', `another role pack is already for "${pack.programType}"`);
+    if (Object.hasOwn(roles, pack.programType)) throw new InputError(f.file, 'programType', `another role pack is already for "${pack.programType}"`);
     pack.questions.forEach((s, si) =>
       s.items.forEach((item, ii) => {
         if (ids.has(item.id)) throw new InputError(f.file, `questions[${si}].items[${ii}].id`, `item id "${item.id}" is used elsewhere`);
@@ -66,7 +67,10 @@ export function checkRoles(files: readonly DataFile[], questionnaires: readonly 
     );
     roles[pack.programType] = pack;
   }
-  return roles;
+  if (!Object.hasOwn(roles, DEFAULT_PROGRAM)) throw new InputError('questionnaires/roles', '', `a role pack for "${DEFAULT_PROGRAM}" is needed (the default program type)`);
+  const order = (p: RolePack) => [p.order, p.programType] as const;
+  const sorted = Object.values(roles).sort((a, b) => order(a)[0] - order(b)[0] || order(a)[1].localeCompare(order(b)[1]));
+  return Object.fromEntries(sorted.map((p) => [p.programType, p]));
 }
 
 export function checkPlanContent(f: DataFile): PlanContent {
@@ -130,6 +134,27 @@ export function templatesFrom(files: readonly DataFile[], prefix = ''): Template
   return templates;
 }
 
+/**
+ * Every `scope` in a data file names program types that exist. The program types are the role
+ * packs, so this is checked against the loaded packs rather than a list in the schema.
+ */
+export function checkScopes(f: DataFile, programs: readonly string[]): void {
+  const walk = (v: unknown, path: string) => {
+    if (Array.isArray(v)) v.forEach((x, i) => walk(x, `${path}[${i}]`));
+    else if (v !== null && typeof v === 'object') {
+      for (const [k, x] of Object.entries(v)) {
+        const here = path ? `${path}.${k}` : k;
+        if (k === 'scope' && Array.isArray(x)) {
+          x.forEach((p, i) => {
+            if (!programs.includes(p)) throw new InputError(f.file, `${here}[${i}]`, `must be one of: ${programs.join(', ')} (got "${String(p)}")`);
+          });
+        } else walk(x, here);
+      }
+    }
+  };
+  walk(f.data, '');
+}
+
 /** The whole built-in catalog from its data files. */
 export function checkCatalog(files: readonly DataFile[]): Catalog {
   const byFile = new Map(files.map((f) => [f.file, f]));
@@ -141,7 +166,13 @@ export function checkCatalog(files: readonly DataFile[]): Catalog {
   const questionnaires = checkQuestionnaires(files.filter((f) => /^questionnaires\/[^/]+$/.test(f.file)).map((f) => ({ file: f.file, data: f.data })));
   const roleFiles = files.filter((f) => f.file.startsWith('questionnaires/roles/'));
   const roles = checkRoles(roleFiles, questionnaires);
+  for (const f of files) if (f.data !== undefined) checkScopes(f, Object.keys(roles));
   const content = checkPlanContent(need('templates/plan.yaml'));
+  const quiz = questionnaires.find((q) => q.scoring === 'timeline')!;
+  const statements = quiz.sections.reduce((n, s) => n + s.items.length, 0);
+  if (statements !== QUIZ_STATEMENTS) {
+    throw new InputError(`questionnaires (${quiz.id})`, 'sections', `the timeline quiz has ${statements} statements; the bands in templates/plan.yaml are for ${QUIZ_STATEMENTS}`);
+  }
   const milestones = checkMilestones(need('templates/milestones.yaml'));
   checkOrder(
     questionnaires.map((q) => ({ file: files.find((f) => f.data !== undefined && (f.data as { id?: unknown }).id === q.id && /^questionnaires\/[^/]+$/.test(f.file))?.file ?? 'questionnaires', data: q })),

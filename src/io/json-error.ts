@@ -1,6 +1,6 @@
 // Where a JSON mistake is. Loaded only when JSON.parse has rejected a file.
 import { InputError } from '../core/errors.js';
-import { lineCol } from '../core/render.js';
+import { lineCol } from '../core/line-col.js';
 // The ESM build (the package's main entry is UMD, which a bundler cannot follow).
 import { visit } from 'jsonc-parser/lib/esm/main.js';
 

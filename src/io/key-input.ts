@@ -16,6 +16,9 @@ const KEY_CODES = new Set([
   ...['[2$', '[3$', '[5$', '[6$', '[7$', '[8$', '[2^', '[3^', '[5^', '[6^', '[7^', '[8^'],
 ]);
 
+/** The start and end of a bracketed paste; Ink passes them on as text without crashing. */
+const PASTE_MARKERS = new Set(['[200~', '[201~']);
+
 // The same shape Ink's parser reads: ESC(s), a prefix, then "n;m~" or "[1;]m<letter>".
 const FN_KEY = /^(O|N|\[|\[\[)(?:(\d+)(?:;(\d+))?([~^$])|(?:1;)?(\d+)?([a-zA-Z]))$/;
 
@@ -40,7 +43,8 @@ function sequenceEnd(s: string, i: number): { end: number; keep: boolean } | -1 
     const end = k + 1;
     const final = s[k]!;
     if (!/[\u0040-\u007e]/.test(final)) return { end: k, keep: false }; // malformed: drop what was read
-    return { end, keep: isKey(s.slice(j, end)) };
+    // Bracketed-paste markers pass too: the wizard reads them (src/core/wizard/keys.ts, KeyReader).
+    return { end, keep: isKey(s.slice(j, end)) || PASTE_MARKERS.has(s.slice(j, end)) };
   }
   if (intro === 'O') {
     if (j + 1 >= s.length) return -1;

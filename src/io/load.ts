@@ -4,7 +4,7 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { UsageError } from '../core/errors.js';
-import type { Catalog } from '../core/format.js';
+import type { Catalog } from '../core/plan-document.js';
 import { checkTemplates } from '../core/render.js';
 import { readTextFile } from './answers-file.js';
 import { builtinCatalog } from './builtin.js';
@@ -18,7 +18,7 @@ export async function loadCatalog(templatesDir?: string): Promise<Catalog> {
   if (!existsSync(templatesDir)) throw new UsageError(`--templates: ${templatesDir} does not exist`);
   if (!statSync(templatesDir).isDirectory()) throw new UsageError(`--templates: ${templatesDir} is not a directory`);
   // The checks (and the zod schemas behind them) load only when there is something to check.
-  const { checkPlanContent, checkToolkit, templatesFrom } = await import('./check.js');
+  const { checkPlanContent, checkScopes, checkToolkit, templatesFrom } = await import('./check.js');
   let names: string[];
   try {
     names = readdirSync(templatesDir).sort();
@@ -44,6 +44,6 @@ export async function loadCatalog(templatesDir?: string): Promise<Catalog> {
     ...base,
     templates,
     ...(contentFile ? { content: checkPlanContent(contentFile) } : {}),
-    ...(toolkitFile ? { toolkit: checkToolkit(toolkitFile, base.questionnaires) } : {}),
+    ...(toolkitFile ? { toolkit: (checkScopes(toolkitFile, Object.keys(base.roles)), checkToolkit(toolkitFile, base.questionnaires)) } : {}),
   };
 }

@@ -34,7 +34,7 @@ const REASONS: Record<string, string> = {
   ENOTDIR: 'a part of the path is not a folder',
   EISDIR: 'it is a folder',
   ENAMETOOLONG: 'the name is too long',
-  ELOOP: 'too many symbolic links',
+  ELOOP: 'too many symbolic links, or a loop of them',
   EPIPE: 'the reader has gone (closed pipe)',
 };
 
@@ -100,23 +100,36 @@ type Target =
 
 /** What a path names once symbolic links are followed (dangling ones too). */
 function resolveTarget(file: string): { path: string; link?: string; stat?: nodeFs.Stats } {
+  const first = nodeFs.lstatSync(file, { throwIfNoEntry: false });
+  if (!first) return { path: resolve(file) };
+  if (!first.isSymbolicLink()) return { path: resolve(file), stat: first };
+  // Let the system follow the link: it knows the magic ones (/dev/stdout, /dev/fd/N, >(cmd)),
+  // whose targets ("pipe:[1234]") are no path. Such a stream is then opened by the name given.
+  let stat: nodeFs.Stats | undefined;
+  try {
+    stat = nodeFs.statSync(file, { throwIfNoEntry: false });
+  } catch (e) {
+    throw new InputError(terminalText(file), '', `cannot be followed (${reason(e)})`);
+  }
+  if (stat) {
+    if (!stat.isFile() && !stat.isDirectory()) return { path: resolve(file), link: file, stat };
+    return { path: nodeFs.realpathSync(file), link: file, stat };
+  }
+  // A dangling link: follow it by hand to the name it would create.
   let path = resolve(file);
-  let link: string | undefined;
   for (let hops = 0; hops < 40; hops++) {
     const st = nodeFs.lstatSync(path, { throwIfNoEntry: false });
-    if (!st?.isSymbolicLink()) return { path, ...(link ? { link } : {}), ...(st ? { stat: st } : {}) };
-    link ??= file;
+    if (!st?.isSymbolicLink()) return { path, link: file };
     path = resolve(dirname(path), nodeFs.readlinkSync(path));
   }
   throw new InputError(terminalText(file), '', 'has too many symbolic links in a row');
 }
 
+/** The same file on disk (through links, other spellings of the path, and hard links). */
 function same(a: string, b: string): boolean {
-  try {
-    return nodeFs.realpathSync(a) === nodeFs.realpathSync(b);
-  } catch {
-    return false;
-  }
+  const sa = nodeFs.statSync(a, { throwIfNoEntry: false });
+  const sb = sa && nodeFs.statSync(b, { throwIfNoEntry: false });
+  return !!sa && !!sb && sa.dev === sb.dev && sa.ino === sb.ino;
 }
 
 /**
@@ -127,9 +140,17 @@ export function checkWritable(file: string, force: boolean, inputs: readonly str
   const shown = terminalText(file);
   if (file === '-') return { kind: 'stream', path: '-' };
   if (file === '') throw new InputError('--out', '', 'names no file');
-  const { path, link, stat } = resolveTarget(file);
+  let target: ReturnType<typeof resolveTarget>;
+  let input: string | undefined;
+  try {
+    target = resolveTarget(file);
+    input = inputs.find((i) => same(i, file));
+  } catch (e) {
+    if (e instanceof InputError) throw e;
+    throw new InputError(shown, '', `cannot be written (${reason(e)})`);
+  }
+  const { path, link, stat } = target;
   const via = link ? ` (the symbolic link points to ${terminalText(path)})` : '';
-  const input = inputs.find((i) => same(i, file) || resolve(i) === path);
   if (input) throw new InputError(shown, '', `is an input (${terminalText(input)}); peer-ready never writes over its inputs. Choose another output name`);
   if (!stat) {
     if (link && !force) throw new InputError(shown, '', `is a symbolic link to ${terminalText(path)}, which does not exist; use --force to create it`);
@@ -139,7 +160,7 @@ export function checkWritable(file: string, force: boolean, inputs: readonly str
   if (stat.isCharacterDevice() || stat.isFIFO()) return { kind: 'stream', path };
   if (!stat.isFile()) throw new InputError(shown, '', `is not a regular file${via} (a ${stat.isBlockDevice() ? 'block device' : stat.isSocket() ? 'socket' : 'special file'}); peer-ready will not write to it`);
   if (!force) throw new InputError(shown, '', `already exists${via}; use --force to replace it`);
-  return { kind: 'file', path, mode: stat.mode & 0o7777 };
+  return { kind: 'file', path, mode: stat.mode & 0o777 };
 }
 
 export interface WriteOptions {

@@ -1,20 +1,22 @@
 // Everything the wizard needs from outside itself: the questionnaires, the saved progress, and
 // the two effects that touch the disk (saving progress, writing the plan and answers file).
 import { lstatSync, realpathSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { toAnswersFile, validateAnswers } from '../core/answers.js';
 import type { SavedAssessment } from '../core/wizard-state.js';
-import { formatPlan, questionnairesFor, type Catalog, type Format } from '../core/format.js';
-import { firstOfNextMonth, initialState, toAssessment, toRecord, type WizardContext, type WizardEvent, type WizardState } from '../core/wizard-state.js';
-import { checkDate, defaultOut, slug } from '../commands/plan.js';
+import { formatPlan, programTypes, questionnairesFor, type Catalog, type Format } from '../core/plan-document.js';
+import { proposedStartDate, initialState, toAssessment, toRecord, type WizardContext, type WizardEvent, type WizardState } from '../core/wizard-state.js';
+import { checkDate, defaultOut, slug } from '../core/options.js';
 import { today } from '../core/dates.js';
 import { loadCatalog } from './load.js';
 import { InputError } from '../core/errors.js';
+import { localStamp } from '../core/local-time.js';
 import { terminalText } from '../core/terminal-text.js';
 import { checkWritable, writeAtomic } from './output.js';
-import { localStamp, openStore, type AssessmentStore } from './store.js';
-import type { RunInfo } from '../ui/screens/types.js';
-import type { WizardDeps, WriteEffect } from '../ui/use-wizard.js';
+import { invocation } from './invocation.js';
+import { plansDir } from './plans-dir.js';
+import { openStore, type AssessmentStore } from './store.js';
+import type { RunInfo, WizardDeps, WriteEffect } from '../core/wizard-deps.js';
 
 export interface WizardOptions {
   fresh: boolean;
@@ -23,6 +25,8 @@ export interface WizardOptions {
   format: Format;
   templates?: string;
   force: boolean;
+  /** --screen-reader: Ink's screen-reader mode (also on when INK_SCREEN_READER=true). */
+  screenReader?: boolean;
 }
 
 export function answersPathFor(name: string): string {
@@ -48,11 +52,13 @@ export function makeContext(catalog: Catalog, store: AssessmentStore, opts: Wiza
   const out = opts.out && opts.out !== '-' ? opts.out : undefined;
   return {
     questionnaires: (programType) => questionnairesFor(catalog, programType),
+    programs: programTypes(catalog),
     saved: store.list().map(forTerminal),
-    defaultStartDate: firstOfNextMonth(date),
+    defaultStartDate: proposedStartDate(date),
     force: opts.force,
     slug,
-    defaultPaths: (name) => ({ plan: out ?? defaultOut(name, opts.format), answers: answersPathFor(name) }),
+    // Without --out, both files go to the documented plans folder (src/io/plans-dir.ts).
+    defaultPaths: (name) => ({ plan: out ?? join(plansDir(), defaultOut(name, opts.format)), answers: join(out ? dirname(out) : plansDir(), answersPathFor(name)) }),
   };
 }
 
@@ -101,7 +107,7 @@ export interface SaveLog {
   problem?: string;
   /** The latest save that worked. */
   last?: { at: string; answered: number; id: string };
-  /** Set when another wizard was saving the same organisation, so this one saved a copy. */
+  /** Set when another wizard was saving the same organization, so this one saved a copy. */
   copy?: string;
 }
 
@@ -128,15 +134,15 @@ export function persistTo(store: AssessmentStore, ctx: WizardContext, log: SaveL
 
 /** The last words when the wizard stops: never claims a save that did not happen. */
 export function quitText(log: SaveLog, state: WizardState): string {
-  if (!state.id) return 'Stopped. Nothing was saved (no organisation had been named yet).';
+  if (!state.id) return 'Stopped. Nothing was saved (no organization had been named yet).';
   const name = state.profile.name ?? state.id;
   if (log.problem) {
     const kept = log.last
       ? `What is kept is the progress saved at ${localStamp(log.last.at)} (${log.last.answered} answer${log.last.answered === 1 ? '' : 's'}); run peer-ready again to continue from there.`
-      : 'Nothing for this organisation was saved in this session.';
+      : 'Nothing for this organization was saved in this session.';
     return `Your latest answers for ${name} could NOT be saved (${log.problem}). ${kept}`;
   }
-  if (log.copy) return `Your answers for ${name} are saved, as a separate copy ("${log.copy}") because another wizard was saving the same organisation. Run peer-ready again to continue where you left off.`;
+  if (log.copy) return `Your answers for ${name} are saved, as a separate copy ("${log.copy}") because another wizard was saving the same organization. Run peer-ready again to continue where you left off.`;
   return `Your answers for ${name} are saved. Run peer-ready again to continue where you left off.`;
 }
 
@@ -151,7 +157,7 @@ export async function openSession(opts: WizardOptions): Promise<Session> {
   const catalog = await loadCatalog(opts.templates);
   const { store, warning } = await openStore();
   const ctx = makeContext(catalog, store, opts, date);
-  const run: RunInfo = { catalog, date, format: opts.format, ...(opts.templates ? { templates: opts.templates } : {}) };
+  const run: RunInfo = { catalog, date, format: opts.format, command: invocation(process.argv, process.env, process.cwd()), ...(opts.templates ? { templates: opts.templates } : {}) };
   const initial = initialState(ctx, opts.fresh);
   const log: SaveLog = {};
   return {

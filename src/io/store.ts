@@ -1,4 +1,4 @@
-// Saved wizard progress, one record per organisation, in conf's per-user config file
+// Saved wizard progress, one record per organization, in conf's per-user config file
 // (or in $PEER_READY_STORE_DIR). Every answer is written as it is given; conf writes
 // atomically (temporary file, then rename), so a killed wizard loses at most the current question.
 //
@@ -9,7 +9,7 @@
 // A store that cannot be used at all (its folder cannot be created, config.json is a folder, a
 // corrupt file cannot be moved aside) is an InputError with a message: exit 2, never a stack trace.
 //
-// Two wizards on one organisation: each save first reads the record back from the file. If it is
+// Two wizards on one organization: each save first reads the record back from the file. If it is
 // not what this wizard last saw (another wizard saved it meanwhile), nothing is overwritten: this
 // wizard's answers go to a copy under a new id, and the wizard says so. No answers are lost.
 //
@@ -20,6 +20,7 @@ import { copyFileSync, existsSync, readFileSync, renameSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { InputError } from '../core/errors.js';
 import { displayWidth, padDisplay, terminalText } from '../core/terminal-text.js';
+import { localStamp } from '../core/local-time.js';
 import type { AssessmentRecord, SavedAssessment } from '../core/wizard-state.js';
 
 export const STORE_DIR_ENV = 'PEER_READY_STORE_DIR';
@@ -205,15 +206,8 @@ const STATUS_LABEL: Record<SavedAssessment['status'], string> = {
   saved: 'plan saved',
 };
 
-/** An ISO time as local "YYYY-MM-DD HH:MM". */
-export function localStamp(iso: string): string {
-  const d = new Date(iso);
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
-}
-
 /** The saved assessments as a table (for --list). */
-export function formatList(records: readonly SavedAssessment[], path: string): string {
+export function formatList(records: readonly SavedAssessment[], path: string, programTitles: Readonly<Record<string, string>> = {}): string {
   path = terminalText(path);
   if (records.length === 0) return `No saved assessments yet. Run peer-ready to start one.\n(Progress is saved in ${path}.)\n`;
   const rows = [
@@ -221,7 +215,7 @@ export function formatList(records: readonly SavedAssessment[], path: string): s
     // Names and paths come from the store file: shown escaped, never raw; aligned by columns.
     ...records.map((r) => [
       terminalText(r.profile.name ?? r.id),
-      r.profile.programType ?? '-',
+      r.profile.programType ? (programTitles[r.profile.programType] ?? r.profile.programType) : '-',
       `${Object.keys(r.values).length}/${r.total}`,
       localStamp(r.updatedAt),
       r.status === 'saved' && r.files ? `${STATUS_LABEL.saved} (${terminalText(r.files.plan)})` : STATUS_LABEL[r.status],
@@ -241,5 +235,11 @@ export function formatList(records: readonly SavedAssessment[], path: string): s
 export async function listCommand(): Promise<string> {
   const { store, warning } = await openStore();
   if (warning) process.stderr.write(`peer-ready: ${terminalText(warning)}\n`);
-  return formatList(store.list(), store.path);
+  return formatList(store.list(), store.path, await programTitles());
+}
+
+/** Each program type's title, from the role packs (--list shows titles, not ids). */
+export async function programTitles(): Promise<Record<string, string>> {
+  const [{ loadCatalog }, { programTypes }] = await Promise.all([import('./load.js'), import('../core/plan-document.js')]);
+  return Object.fromEntries(programTypes(await loadCatalog()).map((c) => [c.value, c.label]));
 }

@@ -5,17 +5,26 @@
 // that line with the wizard's first screen. Keys typed meanwhile wait in the terminal and are
 // read, in order, as soon as the wizard starts.
 import type { MutableRefObject } from 'react';
+import { EXIT } from '../core/exit-codes.js';
 import type { WizardOptions } from '../io/session.js';
 
 export type { WizardOptions };
 
-const INTERRUPTED = 130;
+const INTERRUPTED = EXIT.interrupted;
+// Kept here (not imported from core) so this module stays light until the first line is drawn.
+const BRACKETED_PASTE_ON = '\u001B[?2004h';
+const BRACKETED_PASTE_OFF = '\u001B[?2004l';
 const CLEAR_LINE = '\r\u001B[2K';
 
 /** Run the wizard; resolves to the exit code (0 saved, 130 interrupted: progress is kept). */
 export async function runWizard(opts: WizardOptions): Promise<number> {
   const out = process.stdout;
   out.write('peer-ready · loading…');
+  // Keys typed while loading wait, unechoed, for the wizard, which applies them in order: the
+  // terminal goes into raw mode now rather than when Ink starts (Ink keeps it so, and restores it).
+  const stdin = process.stdin;
+  const early = stdin.isTTY && typeof stdin.setRawMode === 'function';
+  if (early) stdin.setRawMode(true);
   let loaded;
   try {
     const [ink, react, wizard, session, theme] = await Promise.all([
@@ -26,6 +35,9 @@ export async function runWizard(opts: WizardOptions): Promise<number> {
       import('./theme.js'),
     ]);
     loaded = { ink, react, wizard, theme, session: await session.openSession(opts) };
+  } catch (e) {
+    if (early) stdin.setRawMode(false);
+    throw e;
   } finally {
     out.write(CLEAR_LINE);
   }
@@ -38,6 +50,7 @@ export async function runWizard(opts: WizardOptions): Promise<number> {
   };
   out.on('error', ignoreGoneTerminal);
 
+  const screenReader = !!opts.screenReader || process.env.INK_SCREEN_READER === 'true';
   return new Promise((resolve, reject) => {
     let code = 0;
     const interruptRef: MutableRefObject<(() => void) | undefined> = { current: undefined };
@@ -58,11 +71,15 @@ export async function runWizard(opts: WizardOptions): Promise<number> {
         color: theme.colorEnabled(),
         interruptRef,
       }),
-      { exitOnCtrlC: false },
+      { exitOnCtrlC: false, isScreenReaderEnabled: screenReader },
     );
+    // Pasted text arrives marked, so its line breaks are not taken for Enter (see KeyReader).
+    out.write(BRACKETED_PASTE_ON);
     process.on('SIGTERM', onSignal);
     process.on('SIGHUP', onSignal);
     const done = () => {
+      // Screen-reader mode leaves the cursor at the end of its last line; end that line.
+      out.write(BRACKETED_PASTE_OFF + (screenReader ? '\n' : ''));
       process.off('SIGTERM', onSignal);
       process.off('SIGHUP', onSignal);
     };

@@ -1,22 +1,11 @@
 // Runs the wizard's state machine inside React. The state lives in a ref and every event is
 // applied to the latest state synchronously, in order, so keys that arrive in one chunk (a
 // paste, tmux send-keys, fast typing) each see the result of the one before. React only draws.
-import { useCallback, useEffect, useRef, useState } from 'react';
-import { step, type Effect, type WizardContext, type WizardEvent, type WizardState } from '../core/wizard-state.js';
+import { useCallback, useLayoutEffect, useRef, useState } from 'react';
+import type { WizardDeps, WriteEffect } from '../core/wizard-deps.js';
+import { step, type WizardEvent, type WizardState } from '../core/wizard-state.js';
 
-export type WriteEffect = Extract<Effect, { type: 'write' }>;
-
-export interface WizardDeps {
-  ctx: WizardContext;
-  initial: WizardState;
-  /** Save progress now (synchronously). Returns a message when it could not. */
-  persist: (state: WizardState) => string | undefined;
-  /** Write the plan and the answers file; resolves to the event that reports how it went. */
-  write: (state: WizardState, effect: WriteEffect) => Promise<WizardEvent>;
-  exit: (code: number) => void;
-  /** The words shown when the wizard stops (they must not claim a save that failed). */
-  quitText?: (state: WizardState) => string;
-}
+export type { WizardDeps, WriteEffect };
 
 export function useWizard(deps: WizardDeps): { state: WizardState; dispatch: (event: WizardEvent) => void } {
   const depsRef = useRef(deps);
@@ -26,8 +15,9 @@ export function useWizard(deps: WizardDeps): { state: WizardState; dispatch: (ev
   const [state, setState] = useState(deps.initial);
   const [exitCode, setExitCode] = useState<number>();
 
-  // Exit only once the last frame (e.g. "your answers are saved") has been drawn.
-  useEffect(() => {
+  // Exit only once the last frame (e.g. "your answers are saved") has been drawn: layout effects
+  // run after Ink has written the committed frame, without waiting for the passive-effect queue.
+  useLayoutEffect(() => {
     if (exitCode !== undefined) depsRef.current.exit(exitCode);
   }, [exitCode]);
 

@@ -1,11 +1,11 @@
 // The wizard: reads keys, feeds them to the state machine, draws the current screen.
-import { useCallback, useEffect, useMemo, type MutableRefObject } from 'react';
+import { useCallback, useEffect, useMemo, useRef, type MutableRefObject } from 'react';
 import { Box, Text, useInput, useStdin, type Key as InkKey } from 'ink';
 import { guardKeyInput } from '../io/key-input.js';
-import { keysFromInk } from '../core/wizard-keys.js';
+import { KeyReader } from '../core/wizard/keys.js';
 import { ColorContext } from './theme.js';
 import { useWizard, type WizardDeps } from './use-wizard.js';
-import { ClashScreen, FixedScreen, NameScreen, ProgramScreen, ResumeScreen, StartScreen, WelcomeScreen } from './screens/Profile.js';
+import { ClashScreen, FixedScreen, NameScreen, ProgramScreen, ResumeScreen, StartScreen, TargetScreen, WelcomeScreen } from './screens/Profile.js';
 import { IntroScreen, QuestionScreen } from './screens/Question.js';
 import { ReviewScreen } from './screens/Review.js';
 import { ResultsScreen } from './screens/Results.js';
@@ -22,13 +22,14 @@ export interface WizardProps {
 
 export function Wizard({ deps, run, color = true, interruptRef }: WizardProps) {
   const { state, dispatch } = useWizard(deps);
+  const reader = useRef(new KeyReader());
   // Escape sequences that are not keys (a pasted ESC[31m) crash Ink 6.8; drop them before it reads them.
   const { stdin } = useStdin();
   useMemo(() => guardKeyInput(stdin), [stdin]);
 
   const onInput = useCallback(
     (input: string, key: InkKey) => {
-      for (const k of keysFromInk(input, key)) dispatch({ type: 'key', key: k });
+      for (const k of reader.current.read(input, key)) dispatch({ type: 'key', key: k });
     },
     [dispatch],
   );
@@ -65,6 +66,8 @@ function Screen({ ctx, state, run, quitText }: ScreenProps & { run: RunInfo; qui
       return <StartScreen {...props} />;
     case 'fixed':
       return <FixedScreen {...props} />;
+    case 'target':
+      return <TargetScreen {...props} />;
     case 'intro':
       return <IntroScreen {...props} />;
     case 'question':
@@ -88,8 +91,8 @@ function Screen({ ctx, state, run, quitText }: ScreenProps & { run: RunInfo; qui
             {quitText
               ? quitText(state)
               : state.id
-              ? `Your answers for ${state.profile.name ?? state.id} are saved. Run peer-ready again to continue where you left off.`
-              : 'Stopped. Nothing was saved (no organisation had been named yet).'}
+              ? `Your answers for ${state.profile.name ?? state.id} are saved. Run ${run.command ?? 'peer-ready'} again to continue where you left off.`
+              : 'Stopped. Nothing was saved (no organization had been named yet).'}
           </Text>
         </Box>
       );

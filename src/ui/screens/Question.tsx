@@ -1,7 +1,8 @@
 // An instrument's intro screen and the question screen (choices or free text, help, note).
-import { Box, useStdout } from 'ink';
+import { Box, Text, useStdout } from 'ink';
 import { formatCitation } from '../../core/questionnaire.js';
-import { answeredCount, itemChoices, itemsOf, instrumentsOf } from '../../core/wizard-state.js';
+import { answeredCount, itemChoices, itemsOf, instrumentsOf, knownOwners } from '../../core/wizard-state.js';
+import { legendEntry } from '../../core/wizard/bindings.js';
 import { Tone } from '../theme.js';
 import { FieldView, Frame, Labelled, Para, ProgressBar, QUIT, SelectList, type Legend } from '../widgets.js';
 import type { ScreenProps } from './types.js';
@@ -22,12 +23,7 @@ export function IntroScreen({ ctx, state }: ScreenProps) {
   if (sc.kind !== 'intro') return null;
   const q = instrumentsOf(ctx, state)[sc.index]!;
   const count = itemsOf(ctx, state).filter((x) => x.instrument === sc.index).length;
-  const legend: Legend = [
-    ['Enter/→', 'start'],
-    ['Esc/←', 'back'],
-    ['r', 'review answers'],
-    QUIT,
-  ];
+  const legend: Legend = [legendEntry(['choose', 'forward'], 'start'), legendEntry('back', 'back'), legendEntry('review', 'review answers'), QUIT];
   return (
     <Frame
       title={q.title}
@@ -51,16 +47,29 @@ export function QuestionScreen({ ctx, state }: ScreenProps) {
   const isText = item.type === 'text';
   const value = state.values[item.id];
   const note = state.notes[item.id];
-  const back: [string, string] = [state.fromReview ? 'Esc' : isText ? 'Esc' : 'Esc/←', state.fromReview ? 'back to review' : 'back'];
+  const owner = state.owners[item.id];
+  const back = state.fromReview ? legendEntry('backFromText', 'back to review') : legendEntry(isText ? 'backFromText' : 'back', 'back');
 
   let legend: Legend;
-  if (state.note) legend = [['Enter', 'save note'], ['Esc', 'cancel'], ['Ctrl-U', 'clear'], QUIT];
-  else if (isText) legend = [['Enter', 'answer (may be blank)'], ['Tab', 'help & source'], ['Ctrl-N', 'note'], back, ['Ctrl-R', 'review'], QUIT];
-  else {
+  if (state.note) legend = [legendEntry('choose', 'save note'), legendEntry('backFromText', 'cancel'), ['Ctrl-U', 'clear'], QUIT];
+  else if (state.owner) {
+    legend = [legendEntry('choose', 'save owner'), legendEntry('backFromText', 'cancel'), ['Ctrl-U', 'clear'], QUIT];
+    if (knownOwners(ctx, state).length > 0) legend.splice(1, 0, legendEntry(['up', 'down'], 'pick a role', true));
+  } else if (isText) {
+    legend = [
+      legendEntry('choose', 'answer (may be blank)'),
+      legendEntry('helpWhileTyping', 'help & source', true),
+      legendEntry('note', 'note', true),
+      legendEntry('owner', 'owner', true),
+      back,
+      legendEntry('review', 'review', true),
+      QUIT,
+    ];
+  } else {
     const n = itemChoices(item).length;
-    legend = [['↑↓', 'move'], ['Enter', 'answer'], [`1-${n}`, 'pick'], ['?', 'help & source'], ['n', 'note'], back];
-    if (value !== undefined && !state.fromReview) legend.push(['→', 'next']);
-    legend.push(['r', 'review'], QUIT);
+    legend = [legendEntry(['up', 'down'], 'move'), legendEntry('choose', 'answer'), [`1-${n}`, 'pick'], legendEntry('help', 'help & source'), legendEntry('note', 'note'), legendEntry('owner', 'owner'), back];
+    if (value !== undefined && !state.fromReview) legend.push(legendEntry('forward', 'next'));
+    legend.push(legendEntry('review', 'review'), QUIT);
   }
 
   const choices = itemChoices(item);
@@ -76,23 +85,43 @@ export function QuestionScreen({ ctx, state }: ScreenProps) {
       <Box marginTop={1} flexDirection="column">
         {state.note ? (
           <FieldView label="Note for this question (it goes into the plan):" field={state.note} placeholder="type your note" />
+        ) : state.owner ? (
+          <OwnerEditor ctx={ctx} state={state} />
         ) : isText ? (
           <FieldView label="Your answer (free text; you may leave it blank):" field={state.input} />
         ) : (
           <SelectList items={choices.map((c) => c.label)} cursor={state.cursor} marked={marked >= 0 ? marked : undefined} />
         )}
       </Box>
-      {note && !state.note ? (
-        <Box marginTop={1}>
-          <Labelled label="Note:">{note}</Labelled>
+      {(note && !state.note) || (owner && !state.owner) ? (
+        <Box marginTop={1} flexDirection="column">
+          {note && !state.note ? <Labelled label="Note:">{note}</Labelled> : null}
+          {owner && !state.owner ? <Labelled label="Owner:">{owner}</Labelled> : null}
         </Box>
       ) : null}
       {state.help ? (
         <Box marginTop={1} flexDirection="column" borderStyle="round" paddingX={1}>
-          <Para text={item.help ?? 'There is no further guidance for this question.'} />
+          <Labelled label="Help:">{item.help ?? 'There is no further guidance for this question.'}</Labelled>
           <Labelled label="Source:">{formatCitation(item.cite)}</Labelled>
         </Box>
       ) : null}
     </Frame>
+  );
+}
+
+/** Who owns the work on this item: type a role, or pick one already used for this organization. */
+export function OwnerEditor({ ctx, state }: ScreenProps) {
+  const ed = state.owner!;
+  const roles = knownOwners(ctx, state);
+  return (
+    <Box flexDirection="column">
+      <FieldView label="Who owns this item's work? A role, e.g. HR director (it goes into the plan beside its tasks):" field={ed.input} placeholder="type a role" />
+      {roles.length > 0 ? (
+        <Box marginTop={1} flexDirection="column">
+          <Text>Roles already used for this organization (↑↓ to pick one):</Text>
+          <SelectList items={roles} cursor={ed.cursor} numbered={false} />
+        </Box>
+      ) : null}
+    </Box>
   );
 }

@@ -1,4 +1,4 @@
-import type { Catalog, Format } from '../../core/format.js';
+import type { RunInfo } from '../../core/wizard-deps.js';
 import type { WizardContext, WizardState } from '../../core/wizard-state.js';
 
 export interface ScreenProps {
@@ -6,11 +6,4 @@ export interface ScreenProps {
   state: WizardState;
 }
 
-/** What the wizard was started with, for the screens that show or use it. */
-export interface RunInfo {
-  catalog: Catalog;
-  /** The date printed on the plan. */
-  date: string;
-  format: Format;
-  templates?: string;
-}
+export type { RunInfo };

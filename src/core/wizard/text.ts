@@ -1,6 +1,6 @@
 // A one-line text field as a value: the text and a cursor (counted in characters, not UTF-16
 // units), with the editing keys of a shell prompt.
-import type { Key } from './wizard-keys.js';
+import type { Key } from './keys.js';
 
 export interface TextField {
   text: string;
