@@ -48,7 +48,8 @@ export async function runBatchBench({ root, cli, out, env, count, node = process
     const r = spawnSync(node, [cli, '--answers', inDir, '--out-dir', plans, '--date', '2027-01-01'], { env, encoding: 'utf8' });
     const wall = Number(process.hrtime.bigint() - t0) / 1e6;
     if (r.status !== 0) throw new Error(`batch failed (${r.status}): ${r.stderr.slice(0, 500)}`);
-    const written = readdirSync(plans).length;
+    // The batch also writes its cohort summary (cohort-summary*.md/.csv) beside the plans.
+    const written = readdirSync(plans).filter((f) => !f.startsWith('cohort-summary')).length;
     if (written !== count) throw new Error(`batch wrote ${written} plans, expected ${count}`);
     walls.push(wall);
   }
