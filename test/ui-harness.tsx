@@ -1,7 +1,6 @@
 // A wizard on a fake terminal for component tests: real questionnaires, a real store in a
 // temporary folder, keys written to stdin exactly as a terminal delivers them. Nothing sleeps:
 // tests wait for what they expect to see.
-import { EventEmitter } from 'node:events';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,6 +12,7 @@ import { loadCatalog } from '../src/io/load.js';
 import { openStore } from '../src/io/store.js';
 import { makeContext, persistTo, writeOutputs } from '../src/io/session.js';
 import { Wizard } from '../src/ui/wizard.js';
+import { FakeStdin, FakeStdout } from './helpers/terminal.js';
 
 export const DATE = '2027-01-15';
 export const catalog = await loadCatalog();
@@ -21,36 +21,6 @@ export const KEY = { down: '\u001B[B', up: '\u001B[A', esc: '\u001B', tab: '\t',
 export const general = questionnairesFor(catalog, 'general');
 export const items = itemsOf({ questionnaires: () => general } as never, { profile: {} });
 
-class FakeStdout extends EventEmitter {
-  frames: string[] = [];
-  constructor(
-    readonly columns: number,
-    readonly rows: number,
-  ) {
-    super();
-  }
-  isTTY = true;
-  write = (frame: string) => {
-    this.frames.push(frame);
-    return true;
-  };
-}
-
-class FakeStdin extends EventEmitter {
-  isTTY = true;
-  private chunks: string[] = [];
-  write(chunk: string) {
-    this.chunks.push(chunk);
-    this.emit('readable');
-  }
-  read = () => this.chunks.shift() ?? null;
-  setEncoding() {}
-  setRawMode() {}
-  resume() {}
-  pause() {}
-  ref() {}
-  unref() {}
-}
 
 const dirs: string[] = [];
 const mounted: { unmount(): void }[] = [];

@@ -1,7 +1,6 @@
 // Hostile input at the wizard: escape sequences pasted at a prompt, and hostile text in the saved
 // progress shown on the resume screen. Keys go in through a fake terminal exactly as a terminal
 // delivers them; frames are read with colours off.
-import { EventEmitter } from 'node:events';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,37 +12,12 @@ import { keyInputFilter } from '../src/io/key-input.js';
 import { openStore } from '../src/io/store.js';
 import { makeContext, persistTo, quitText, writeOutputs, type SaveLog } from '../src/io/session.js';
 import { Wizard } from '../src/ui/wizard.js';
+import { FakeStdin, FakeStdout } from './helpers/terminal.js';
 
 const DATE = '2027-01-15';
 const catalog = await loadCatalog();
 const ESC = '\u001B';
 
-class FakeStdout extends EventEmitter {
-  frames: string[] = [];
-  columns = 100;
-  rows = 40;
-  isTTY = true;
-  write = (frame: string) => {
-    this.frames.push(frame);
-    return true;
-  };
-}
-
-class FakeStdin extends EventEmitter {
-  isTTY = true;
-  private chunks: string[] = [];
-  write(chunk: string) {
-    this.chunks.push(chunk);
-    this.emit('readable');
-  }
-  read = () => this.chunks.shift() ?? null;
-  setEncoding() {}
-  setRawMode() {}
-  resume() {}
-  pause() {}
-  ref() {}
-  unref() {}
-}
 
 const dirs: string[] = [];
 const mounted: { unmount(): void }[] = [];
