@@ -12,6 +12,7 @@ import * as nodeFs from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { InputError } from '../core/errors.js';
 import { terminalText } from '../core/terminal-text.js';
+import { errnoReason } from './errno.js';
 
 /** The file-system calls writes go through; tests swap them to simulate a full disk. */
 export const fsOps = {
@@ -22,27 +23,7 @@ export const fsOps = {
   renameSync: nodeFs.renameSync,
 };
 
-const REASONS: Record<string, string> = {
-  ENOSPC: 'the disk is full',
-  EDQUOT: 'the disk quota is used up',
-  EFBIG: 'the file is too large for this file system',
-  EACCES: 'permission denied',
-  EPERM: 'permission denied',
-  EROFS: 'the file system is read-only',
-  EIO: 'an input/output error',
-  ENOENT: 'a folder on the way does not exist',
-  ENOTDIR: 'a part of the path is not a folder',
-  EISDIR: 'it is a folder',
-  ENAMETOOLONG: 'the name is too long',
-  ELOOP: 'too many symbolic links, or a loop of them',
-  EPIPE: 'the reader has gone (closed pipe)',
-};
-
-function reason(e: unknown): string {
-  const code = (e as NodeJS.ErrnoException)?.code;
-  if (code) return REASONS[code] ? `${code}: ${REASONS[code]}` : code;
-  return e instanceof Error ? e.message : String(e);
-}
+const reason = errnoReason;
 
 const wait = new Int32Array(new SharedArrayBuffer(4));
 

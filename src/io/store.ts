@@ -22,6 +22,7 @@ import { InputError } from '../core/errors.js';
 import { displayWidth, padDisplay, terminalText } from '../core/terminal-text.js';
 import { localStamp } from '../core/local-time.js';
 import type { AssessmentRecord, SavedAssessment } from '../core/wizard-state.js';
+import { errnoReason } from './errno.js';
 
 export const STORE_DIR_ENV = 'PEER_READY_STORE_DIR';
 
@@ -97,20 +98,7 @@ export class AssessmentStore {
   }
 }
 
-const REASON: Record<string, string> = {
-  EACCES: 'permission denied',
-  EPERM: 'permission denied',
-  EROFS: 'the file system is read-only',
-  ENOSPC: 'the disk is full',
-  ENOTDIR: 'a part of the path is a file, not a folder',
-  EEXIST: 'a file stands where a folder should be',
-  EISDIR: 'it is a folder, not a file',
-};
-
-function why(e: unknown): string {
-  const code = (e as NodeJS.ErrnoException)?.code;
-  return code ? `${code}: ${REASON[code] ?? 'an error'}` : e instanceof Error ? e.message : String(e);
-}
+const why = errnoReason;
 
 const ELSEWHERE = `set ${STORE_DIR_ENV} to a folder you can write, or fix this and try again`;
 
