@@ -1,30 +1,21 @@
 // End to end, the wizard features of issue 12 in a real terminal (tmux) with the bundled binary:
 // an optional target date, an owner set on a question and offered again on the next one, a
 // review searched by typing, and the whole flow in screen-reader mode.
-import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { questionnairesFor } from '../src/core/plan-document.js';
 import { flattenItems } from '../src/core/wizard-state.js';
 import { loadCatalog } from '../src/io/load.js';
 import { openStore } from '../src/io/store.js';
+import { hasTmux, q, requireTmux, tmuxServer } from './helpers/tmux.js';
 
 const CLI = resolve('dist/cli.js');
 const DATE = '2027-01-15';
-const SOCKET = `peer-ready-e2e-wizard-${process.pid}`;
-const hasTmux = spawnSync('tmux', ['-V']).status === 0;
 const items = flattenItems(questionnairesFor(await loadCatalog(), 'general'));
 
-const root = mkdtempSync(join(tmpdir(), 'peer-ready-e2e-wizard-'));
-afterAll(() => {
-  if (hasTmux) spawnSync('tmux', ['-L', SOCKET, 'kill-server']);
-  rmSync(root, { recursive: true, force: true });
-});
-
-const tmux = (...args: string[]) => execFileSync('tmux', ['-L', SOCKET, '-f', '/dev/null', ...args], { encoding: 'utf8' });
-const q = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
+const { root, tmux } = tmuxServer('peer-ready-e2e-wizard');
+requireTmux();
 
 let sessions = 0;
 /** The binary in a new 100x40 tmux session, CI removed from its environment; the exit code is printed after it. */

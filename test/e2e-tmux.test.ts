@@ -3,35 +3,24 @@
 // checks scripted mode makes the very same plan from the answers file; kills the wizard with
 // SIGKILL and resumes; interrupts it (Ctrl-C, SIGTERM) and checks the terminal is restored.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { questionnairesFor } from '../src/core/plan-document.js';
 import { flattenItems } from '../src/core/wizard-state.js';
 import { loadCatalog } from '../src/io/load.js';
 import { openStore } from '../src/io/store.js';
+import { hasTmux, q, requireTmux, tmuxServer } from './helpers/tmux.js';
 import { waitForText } from './helpers/wait.js';
 
 const CLI = resolve('dist/cli.js');
 /** The Node that runs the binary: PEER_READY_NODE (CI runs this file under each supported version), else this one. */
 const NODE = process.env.PEER_READY_NODE || process.execPath;
 const DATE = '2027-01-15';
-const SOCKET = `peer-ready-e2e-${process.pid}`;
-const hasTmux = spawnSync('tmux', ['-V']).status === 0;
-/** In CI (or with PEER_READY_REQUIRE_TMUX=1) a missing tmux is a failure, not a skip. */
-const needTmux = !!process.env.PEER_READY_REQUIRE_TMUX || (!!process.env.CI && !['0', 'false'].includes(process.env.CI));
 const items = flattenItems(questionnairesFor(await loadCatalog(), 'general'));
 const parts = new Set(items.map((x) => x.instrument)).size;
 
-const root = mkdtempSync(join(tmpdir(), 'peer-ready-e2e-'));
-afterAll(() => {
-  if (hasTmux) spawnSync('tmux', ['-L', SOCKET, 'kill-server']);
-  rmSync(root, { recursive: true, force: true });
-});
-
-const tmux = (...args: string[]) => execFileSync('tmux', ['-L', SOCKET, '-f', '/dev/null', ...args], { encoding: 'utf8' });
-const q = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
+const { root, tmux } = tmuxServer('peer-ready-e2e');
 
 /** The wrapper's last lines: the exit code, then (stty runs after it) the terminal's mode. */
 const AFTER_EXIT = /EXIT=\d+[\s\S]*TTY=-?icanon/;
@@ -185,10 +174,7 @@ describe.skipIf(!hasTmux)('the wizard in a real terminal (tmux)', () => {
   }, 120_000);
 });
 
-if (!hasTmux) {
-  if (needTmux) it('tmux is installed (CI must run the end-to-end tests: apt-get install -y tmux)', () => expect(hasTmux).toBe(true));
-  else it.skip('end-to-end wizard tests need tmux (apt-get install -y tmux); skipped', () => {});
-}
+requireTmux();
 
 describe('without a terminal', () => {
   it('points to --answers and answers-template and exits 2', () => {

@@ -6,10 +6,11 @@ import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../src/core/errors.js';
-import type { AssessmentRecord, WizardState } from '../src/core/wizard-state.js';
+import type { WizardState } from '../src/core/wizard-state.js';
 import { persistTo, quitText, type SaveLog } from '../src/io/session.js';
 import { formatList, openStore } from '../src/io/store.js';
 import { tempDir } from './helpers.js';
+import { record } from './helpers/records.js';
 
 const BIN = join(process.cwd(), 'dist', 'cli.js');
 
@@ -21,15 +22,6 @@ function list(storeDir: string, asUser?: string[]) {
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-const record = (id: string, name: string, values: Record<string, string> = {}): AssessmentRecord => ({
-  id,
-  profile: { name, programType: 'general' },
-  values,
-  notes: {},
-  position: { step: 'question', index: Object.keys(values).length },
-  status: 'in-progress',
-  total: 90,
-});
 
 // persistTo only needs toRecord's view of the state: the id, profile, answers and position.
 const ctx = { questionnaires: () => [] } as never;

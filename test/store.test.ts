@@ -5,8 +5,8 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { AssessmentRecord } from '../src/core/wizard-state.js';
 import { formatList, listCommand, openStore, programTitles, STORE_DIR_ENV } from '../src/io/store.js';
+import { record } from './helpers/records.js';
 
 const dirs: string[] = [];
 afterAll(() => {
@@ -18,15 +18,6 @@ const tmp = () => {
   return d;
 };
 
-const record = (id: string, name: string, values: Record<string, string> = {}): AssessmentRecord => ({
-  id,
-  profile: { name, programType: 'general' },
-  values,
-  notes: {},
-  position: { step: 'question', index: Object.keys(values).length },
-  status: 'in-progress',
-  total: 90,
-});
 
 describe('store', () => {
   it('keeps each organisation apart and reads everything back in a new process view', async () => {
