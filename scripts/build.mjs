@@ -55,6 +55,29 @@ const common = {
   logLevel: 'warning',
 };
 
+// The early frame (src/io/early-frame.ts) runs first thing, from the loader, before either bundle
+// is read: it is compiled on its own here and put in the loader, and both bundles receive that
+// same instance (the frame it drew, and where to keep the next one).
+const EARLY = '__peer_ready_early';
+const earlyFrame = await build({
+  ...common,
+  entryPoints: [join(root, 'src', 'io', 'early-frame.ts')],
+  sourcemap: false,
+  metafile: false,
+});
+const earlyCode = `const ${EARLY} = (() => { const module = { exports: {} }, exports = module.exports;\n${earlyFrame.outputFiles[0].text.trim()}\nreturn module.exports; })();`;
+const earlyFromLoader = {
+  name: 'early-frame-from-loader',
+  setup(b) {
+    // Every export of the module, taken from the loader's instance.
+    const names = [...readFileSync(join(root, 'src', 'io', 'early-frame.ts'), 'utf8').matchAll(/^export (?:const|function|let) (\w+)/gm)].map((m) => m[1]);
+    b.onLoad({ filter: /[\\/]src[\\/]io[\\/]early-frame\.ts$/ }, () => ({
+      contents: names.map((n) => `export const ${n} = ${SHARED}.early.${n};`).join('\n'),
+      loader: 'js',
+    }));
+  },
+};
+
 // The stack-mapping module is answered by the loader (it knows where dist/cli.js.map is).
 const sourceStack = {
   name: 'source-stack-from-loader',
@@ -116,6 +139,7 @@ const buildWizard = (shared) =>
       // (Handed over from the app in the end; in the first pass it keeps the checks out of the graph.)
       embedCatalog(catalog),
       sourceStack,
+      earlyFromLoader,
       oneStringWidth(root),
       stringWidthLazySegmenter(),
       sliceAnsiLazySegmenter(),
@@ -152,7 +176,7 @@ const buildApp = (shared) =>
     ...common,
     entryPoints: [join(root, 'src', 'bin.ts')],
     outfile: join(root, 'dist', 'app.js'),
-    plugins: [embedCatalog(catalog), sourceStack, lazyWizard(shared)],
+    plugins: [embedCatalog(catalog), sourceStack, earlyFromLoader, lazyWizard(shared)],
   });
 
 const firstApp = await buildApp(new Set());
@@ -180,7 +204,7 @@ function everyStart(meta) {
 const wizardEveryStart = everyStart(firstWizard.metafile);
 const shared = new Set(
   [...srcInputs(firstWizard.metafile)].filter(
-    (k) => appModules.has(k) && wizardEveryStart.has(k) && k !== 'src/wizard-entry.ts' && k !== 'src/source-stack.ts',
+    (k) => appModules.has(k) && wizardEveryStart.has(k) && k !== 'src/wizard-entry.ts' && k !== 'src/source-stack.ts' && k !== 'src/io/early-frame.ts',
   ),
 );
 if (process.env.PEER_READY_BUILD_DEBUG) console.log('handed over to the wizard:', [...shared].sort().join(' '));
@@ -196,7 +220,7 @@ const key = createHash('sha256').update(appCode).update(wizardCode).digest('hex'
 // A minified build is pure ASCII (charset: 'ascii'), and ASCII reads fastest as latin1; an
 // unminified one (PEER_READY_NO_MINIFY=1) keeps comments that may not be ASCII.
 const ascii = !/[^\x00-\x7f]/.test(appCode + wizardCode);
-const loader = loaderSource({ version: pkg.version, key, shared: SHARED, encoding: ascii ? 'latin1' : 'utf8' }) + packBundles({ app: appCode, wizard: wizardCode });
+const loader = loaderSource({ version: pkg.version, key, shared: SHARED, encoding: ascii ? 'latin1' : 'utf8', early: { name: EARLY, code: earlyCode } }) + packBundles({ app: appCode, wizard: wizardCode });
 
 /** A bundle's map with its sources named from the repository root ("src/cli.ts"). */
 const mapOf = (result, outName) => {

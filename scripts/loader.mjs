@@ -19,7 +19,7 @@ export function packBundles(bundles) {
 }
 
 /** The loader's source. `key` names this build in the code cache; `shared` is the name of the object both bundles receive. */
-export function loaderSource({ version, key, shared, encoding }) {
+export function loaderSource({ version, key, shared, encoding, early }) {
   return `#!/usr/bin/env node
 // peer-ready ${version}. Built by scripts/build.mjs, which explains how this file is laid out.
 import { createRequire } from 'node:module';
@@ -96,7 +96,12 @@ function sourceStack(stack) {
   }
 }
 
+// The wizard's first screen, if an earlier run kept it and it still holds (src/io/early-frame.ts):
+// drawn now, before either bundle is read.
+${early.code}
+${early.name}.startEarlyFrame({ dir: cacheDir(), build: KEY, argv: process.argv.slice(2), env: process.env });
+
 let wizard;
-run('app', { sourceStack, loadWizard: (fromApp) => (wizard ??= run('wizard', { ...fromApp })) });
+run('app', { sourceStack, early: ${early.name}, loadWizard: (fromApp) => (wizard ??= run('wizard', { ...fromApp, early: ${early.name} })) });
 `;
 }

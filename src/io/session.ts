@@ -149,6 +149,13 @@ export function quitText(log: SaveLog, state: WizardState): string {
 export interface Session {
   run: RunInfo;
   deps: Omit<WizardDeps, 'exit'>;
+  /** The saved progress file. */
+  storeFile: string;
+  /**
+   * What the next start with the same options opens on, from the saved progress as this run
+   * leaves it (for the early frame, src/io/early-frame.ts). Reads nothing from disk.
+   */
+  nextStart(): Omit<WizardDeps, 'exit'>;
 }
 
 /** Load the questionnaires and saved progress. Throws UsageError/InputError for bad options. */
@@ -160,14 +167,19 @@ export async function openSession(opts: WizardOptions): Promise<Session> {
   const run: RunInfo = { catalog, date, format: opts.format, command: invocation(process.argv, process.env, process.cwd()), ...(opts.templates ? { templates: opts.templates } : {}) };
   const initial = initialState(ctx, opts.fresh);
   const log: SaveLog = {};
+  const deps = {
+    ctx,
+    persist: persistTo(store, ctx, log),
+    quitText: (state: WizardState) => quitText(log, state),
+    write: (state: WizardState, fx: WriteEffect) => writeOutputs(run, ctx, state, fx),
+  };
   return {
     run,
-    deps: {
-      ctx,
-      initial: warning ? { ...initial, message: `Warning: ${terminalText(warning)}` } : initial,
-      persist: persistTo(store, ctx, log),
-      quitText: (state) => quitText(log, state),
-      write: (state, fx) => writeOutputs(run, ctx, state, fx),
+    storeFile: store.path,
+    nextStart: () => {
+      const next = makeContext(catalog, store, opts, date);
+      return { ...deps, ctx: next, initial: initialState(next, opts.fresh) };
     },
+    deps: { ...deps, initial: warning ? { ...initial, message: `Warning: ${terminalText(warning)}` } : initial },
   };
 }

@@ -1,11 +1,14 @@
 // The wizard's entry point: src/cli.ts calls runWizard when stdin and stdout are terminals.
 //
-// Start-up: this module imports nothing heavy. runWizard puts a first line on the screen at once,
-// then loads Ink, React, the screens, the questionnaires and the saved progress, and replaces
-// that line with the wizard's first screen. Keys typed meanwhile wait in the terminal and are
-// read, in order, as soon as the wizard starts.
+// Start-up: usually the first screen is already on the terminal, drawn by the top of dist/cli.js
+// before anything else loaded (src/io/early-frame.ts). Otherwise runWizard puts a "loading…" line
+// there at once. Then it loads Ink, React, the screens, the questionnaires and the saved progress,
+// and Ink draws the first screen over what was there (src/ui/first-frame.ts). Keys typed
+// meanwhile wait in the terminal, unechoed, and are read in order as soon as the wizard starts.
 import type { MutableRefObject } from 'react';
 import { EXIT } from '../core/exit-codes.js';
+import { earlyFrame } from '../io/early-frame.js';
+import { firstFrameOffscreen, handOver, keepFrame, renderOver } from './first-frame.js';
 import type { WizardOptions } from '../io/session.js';
 
 export type { WizardOptions };
@@ -15,16 +18,19 @@ const INTERRUPTED = EXIT.interrupted;
 const BRACKETED_PASTE_ON = '\u001B[?2004h';
 const BRACKETED_PASTE_OFF = '\u001B[?2004l';
 const CLEAR_LINE = '\r\u001B[2K';
+const SHOW_CURSOR = '\u001B[?25h';
 
 /** Run the wizard; resolves to the exit code (0 saved, 130 interrupted: progress is kept). */
 export async function runWizard(opts: WizardOptions): Promise<number> {
   const out = process.stdout;
-  out.write('peer-ready · loading…');
+  const early = earlyFrame();
+  const drawn = early?.drawn;
+  if (drawn === undefined) out.write('peer-ready · loading…');
   // Keys typed while loading wait, unechoed, for the wizard, which applies them in order: the
   // terminal goes into raw mode now rather than when Ink starts (Ink keeps it so, and restores it).
   const stdin = process.stdin;
-  const early = stdin.isTTY && typeof stdin.setRawMode === 'function';
-  if (early) stdin.setRawMode(true);
+  const raw = stdin.isTTY && typeof stdin.setRawMode === 'function';
+  if (raw) stdin.setRawMode(true);
   let loaded;
   try {
     const [ink, react, wizard, session, theme] = await Promise.all([
@@ -36,10 +42,13 @@ export async function runWizard(opts: WizardOptions): Promise<number> {
     ]);
     loaded = { ink, react, wizard, theme, session: await session.openSession(opts) };
   } catch (e) {
-    if (early) stdin.setRawMode(false);
+    if (raw) stdin.setRawMode(false);
+    // A problem (a bad option, an unusable store) is told on a clean line: the early frame goes.
+    if (drawn !== undefined) out.write(handOver(drawn, SHOW_CURSOR));
+    early?.takenOver();
     throw e;
   } finally {
-    out.write(CLEAR_LINE);
+    if (drawn === undefined) out.write(CLEAR_LINE);
   }
   const { ink, react, wizard, theme, session } = loaded;
 
@@ -64,19 +73,31 @@ export async function runWizard(opts: WizardOptions): Promise<number> {
       if (interruptRef.current) interruptRef.current();
       else finish(INTERRUPTED);
     };
-    const instance = ink.render(
-      react.createElement(wizard.Wizard, {
-        deps: { ...session.deps, exit: finish },
-        run: session.run,
-        color: theme.colorEnabled(),
-        interruptRef,
-      }),
-      { exitOnCtrlC: false, isScreenReaderEnabled: screenReader },
+    const color = theme.colorEnabled();
+    // Ink draws its first frame over the early one (or the loading line), in one write.
+    const { result: instance, frame } = renderOver(out, drawn, () =>
+      ink.render(
+        react.createElement(wizard.Wizard, { deps: { ...session.deps, exit: finish }, run: session.run, color, interruptRef }),
+        { exitOnCtrlC: false, isScreenReaderEnabled: screenReader },
+      ),
     );
+    keepFrame(early, frame, session.storeFile, out);
+    // When the wizard ends: keep the screen the next start opens on, from the progress just saved.
+    const keepNext = () => {
+      if (!early) return;
+      try {
+        const next = react.createElement(wizard.Wizard, { deps: { ...session.nextStart(), exit: () => {} }, run: session.run, color });
+        const frame = firstFrameOffscreen(ink.render, next, { columns: out.columns, rows: out.rows, screenReader });
+        keepFrame(early, frame, session.storeFile, out);
+      } catch {
+        // Only a faster next start is lost.
+      }
+    };
     // Pasted text arrives marked, so its line breaks are not taken for Enter (see KeyReader).
     out.write(BRACKETED_PASTE_ON);
     process.on('SIGTERM', onSignal);
     process.on('SIGHUP', onSignal);
+    early?.takenOver();
     const done = () => {
       // Screen-reader mode leaves the cursor at the end of its last line; end that line.
       out.write(BRACKETED_PASTE_OFF + (screenReader ? '\n' : ''));
@@ -86,6 +107,7 @@ export async function runWizard(opts: WizardOptions): Promise<number> {
     instance.waitUntilExit().then(
       () => {
         done();
+        keepNext();
         resolve(code);
       },
       (e: unknown) => {
