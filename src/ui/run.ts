@@ -81,7 +81,8 @@ export async function runWizard(opts: WizardOptions): Promise<number> {
         { exitOnCtrlC: false, isScreenReaderEnabled: screenReader },
       ),
     );
-    keepFrame(early, frame, session.storeFile, out);
+    // (A one-off warning about the store is not kept: the next start will not show it.)
+    if (!session.deps.initial.message) keepFrame(early, frame, session.storeFile, out);
     // When the wizard ends: keep the screen the next start opens on, from the progress just saved.
     const keepNext = () => {
       if (!early) return;
