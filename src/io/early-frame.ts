@@ -158,8 +158,9 @@ export function startEarlyFrame(o: StartOptions): EarlyFrame | undefined {
   try {
     const isTerminal = o.isTerminal ?? (() => isatty(0) && isatty(1));
     if (!dir || env[NO_EARLY_FRAME_ENV] || inCi(env) || !isTerminal()) return undefined;
-    const terminal = (o.terminal ?? (() => ({ stdout: process.stdout, stdin: process.stdin })))();
-    const { stdout, stdin } = terminal;
+    // stdin is made only when a frame is drawn (it is not needed otherwise).
+    const terminal = (o.terminal ?? (() => ({ stdout: process.stdout, get stdin() { return process.stdin; } })))();
+    const { stdout } = terminal;
     let drawn: string | undefined;
     let release = () => {};
     if (stdout.columns && stdout.rows) {
@@ -173,7 +174,7 @@ export function startEarlyFrame(o: StartOptions): EarlyFrame | undefined {
         stdout.write(entry.frame);
         drawn = entry.frame;
         // Keys typed from now on wait, unechoed, for the wizard (Ink keeps raw mode and restores it).
-        stdin.setRawMode?.(true);
+        terminal.stdin.setRawMode?.(true);
         // Should the process end before Ink takes over, the cursor the frame hid comes back.
         process.once('exit', () => {
           try {
