@@ -83,7 +83,8 @@ export function dayBefore(iso: string): string {
 // Intl/ICU on the scripted path): "March 1, 2027", "March 2027", "Jan 31 – Feb 27, 2027".
 // Dates in data (answers, JSON, CSV, ICS) stay YYYY-MM-DD.
 
-const abbr = (m: number) => MONTHS[m - 1]!.slice(0, 3);
+/** "Mar" for 3: the month's first three letters. */
+export const monthAbbr = (m: number): string => MONTHS[m - 1]!.slice(0, 3);
 
 /** "March 2027" */
 export function monthYear(iso: string): string {
@@ -100,7 +101,7 @@ export function longDate(iso: string): string {
 /** "Mar 3" */
 export function shortDate(iso: string): string {
   const [, m, d] = parts(iso);
-  return `${abbr(m)} ${d}`;
+  return `${monthAbbr(m)} ${d}`;
 }
 
 /**

@@ -4,8 +4,9 @@
 // "label :[tags,] [id,] start, end | duration | after id", where a tag "milestone" makes a
 // diamond. Anything else is skipped; with no task it can read, it returns undefined.
 
+import { monthAbbr } from './dates.js';
+
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const DAY = 86_400_000;
 
 interface Task {
@@ -94,7 +95,7 @@ export function ganttSvg(src: string): string | undefined {
     out.push(`<line class="grid" x1="${mx}" y1="${top - 6}" x2="${mx}" y2="${H - 4}"/>`);
     if (i < months.length - 1 && i % step === 0 && x(t) + 50 <= W) {
       const d = new Date(t);
-      out.push(`<text class="axis" x="${(x(t) + 3).toFixed(1)}" y="${top - 12}">${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}</text>`);
+      out.push(`<text class="axis" x="${(x(t) + 3).toFixed(1)}" y="${top - 12}">${monthAbbr(d.getUTCMonth() + 1)} ${d.getUTCFullYear()}</text>`);
     }
   });
   tasks.forEach((t, i) => {
