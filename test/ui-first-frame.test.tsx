@@ -1,14 +1,34 @@
 // Ink taking over from the early frame (src/ui/first-frame.ts), with the real wizard on a fake
 // terminal: the same bytes are not written twice, different bytes replace the early frame in one
 // write, and the frame drawn off screen for the next start is byte for byte what that start draws.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { render, type Instance } from 'ink';
-import { afterEach, describe, expect, it } from 'vitest';
+import type { Instance } from 'ink';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { openSession, type Session } from '../src/io/session.js';
 import { eraseLines, firstFrameOffscreen, handOver, renderOver } from '../src/ui/first-frame.js';
-import { Wizard } from '../src/ui/wizard.js';
 import { FakeStdin, FakeStdout, stripAnsi } from './helpers/terminal.js';
-import { tmp } from './ui-harness.js';
+
+// Ink as it runs on a user's terminal: in CI (CI=true, as .ci/run sets it) Ink draws nothing
+// until it exits, and the early frame is never used. Ink reads CI once, when it is loaded, so it
+// is loaded here (and only here) with CI unset, and CI is put back at once for the other tests.
+const ciVars = ['CI', 'CONTINUOUS_INTEGRATION'] as const;
+const ci = ciVars.map((k) => [k, process.env[k]] as const);
+for (const k of ciVars) delete process.env[k];
+const { render } = await import('ink');
+const { Wizard } = await import('../src/ui/wizard.js');
+for (const [k, v] of ci) if (v !== undefined) process.env[k] = v;
+
+const dirs: string[] = [];
+const tmp = () => {
+  const d = mkdtempSync(join(tmpdir(), 'peer-ready-first-frame-'));
+  dirs.push(d);
+  return d;
+};
+afterAll(() => {
+  for (const d of dirs) rmSync(d, { recursive: true, force: true });
+});
 
 const BSU = '\u001B[?2026h';
 const mounted: Instance[] = [];
