@@ -59,18 +59,16 @@ const common = {
 // is read: it is compiled on its own here and put in the loader, and both bundles receive that
 // same instance (the frame it drew, and where to keep the next one).
 const EARLY = '__peer_ready_early';
-const earlyFrame = await build({
-  ...common,
-  entryPoints: [join(root, 'src', 'io', 'early-frame.ts')],
-  sourcemap: false,
-  metafile: false,
-});
+const earlyEntry = join(root, 'src', 'io', 'early-frame.ts');
+const earlyFrame = await build({ ...common, entryPoints: [earlyEntry], sourcemap: false, metafile: false });
 const earlyCode = `const ${EARLY} = (() => { const module = { exports: {} }, exports = module.exports;\n${earlyFrame.outputFiles[0].text.trim()}\nreturn module.exports; })();`;
+// The module's exports, as esbuild reads them (an ES module build lists them in its metafile).
+const earlyExports = Object.values((await build({ ...common, entryPoints: [earlyEntry], format: 'esm', sourcemap: false })).metafile.outputs).find((o) => o.entryPoint).exports;
 const earlyFromLoader = {
   name: 'early-frame-from-loader',
   setup(b) {
     // Every export of the module, taken from the loader's instance.
-    const names = [...readFileSync(join(root, 'src', 'io', 'early-frame.ts'), 'utf8').matchAll(/^export (?:const|function|let) (\w+)/gm)].map((m) => m[1]);
+    const names = earlyExports;
     b.onLoad({ filter: /[\\/]src[\\/]io[\\/]early-frame\.ts$/ }, () => ({
       contents: names.map((n) => `export const ${n} = ${SHARED}.early.${n};`).join('\n'),
       loader: 'js',
