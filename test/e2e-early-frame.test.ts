@@ -102,6 +102,32 @@ describe.skipIf(!hasTmux || !hasScript)('the first screen before Ink loads (tmux
     await third.waitFor('EXIT=');
   }, 90_000);
 
+  it('with --new, a session that saved progress still leaves the welcome ready for the next start', async () => {
+    const a = agency('fresh');
+    /** A --new start that names an organization (which saves it) and quits; returns what it drew before Ink. */
+    const session = async (name: string) => {
+      const t = a.start(['--new']);
+      const early = await t.beforeInk();
+      await t.waitFor('Enter begin');
+      t.keys('Enter', 'Enter');
+      t.type(name);
+      t.keys('Enter');
+      await t.waitFor('Step 3 of 4');
+      t.keys('C-c');
+      await t.waitFor('EXIT=');
+      return early;
+    };
+    expect(await session('First Agency')).toContain('loading');
+    // From now on the welcome also offers Esc (back to the unfinished assessments), so the next
+    // start's welcome is the same text as this one's, while the saved progress changes under it.
+    expect(await session('Second Agency')).not.toContain('loading');
+    const early = await session('Third Agency');
+    expect(early).not.toContain('loading');
+    expect(count(early, 'Enter begin')).toBe(1);
+    expect(early).toContain('Esc back');
+    expect((await a.records()).map((r) => r.profile.name).sort()).toEqual(['First Agency', 'Second Agency', 'Third Agency']);
+  }, 90_000);
+
   it('a kept frame that no longer matches is replaced in a single write, leaving nothing behind', async () => {
     const a = agency('stale');
     const first = a.start(['--new']);

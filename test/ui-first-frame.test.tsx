@@ -7,7 +7,8 @@ import { join } from 'node:path';
 import type { Instance } from 'ink';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { openSession, type Session } from '../src/io/session.js';
-import { eraseLines, firstFrameOffscreen, handOver, renderOver } from '../src/ui/first-frame.js';
+import { eraseLines, firstFrameOffscreen, handOver, keepFrame, renderOver } from '../src/ui/first-frame.js';
+import type { EarlyFrame } from '../src/io/early-frame.js';
 import { FakeStdin, FakeStdout, stripAnsi } from './helpers/terminal.js';
 
 // Ink as it runs on a user's terminal: in CI (CI=true, as .ci/run sets it) Ink draws nothing
@@ -124,6 +125,17 @@ describe('the frame kept for the next start', () => {
       expect(off).toBe(real);
     });
   }
+
+  it('is kept even when it is the frame drawn at start (the saved progress it goes with may have changed)', () => {
+    const saved: unknown[][] = [];
+    const early: EarlyFrame = { drawn: 'welcome\n', save: (...a) => saved.push(a), takenOver: () => {} };
+    keepFrame(early, 'welcome\n', '/store/config.json', { columns: 100, rows: 40 });
+    expect(saved).toEqual([['welcome\n', '/store/config.json', 100, 40]]);
+    // Nothing without an early frame (run from source, or no terminal), or a terminal of no size.
+    keepFrame(undefined, 'welcome\n', '/store/config.json', { columns: 100, rows: 40 });
+    keepFrame(early, 'welcome\n', '/store/config.json', {});
+    expect(saved).toHaveLength(1);
+  });
 
   it('after a session that saved progress, is the resume list the next start opens on, byte for byte', async () => {
     const dir = tmp();

@@ -113,7 +113,11 @@ export function firstFrameOffscreen(render: InkRender, element: ReactElement, o:
   return frame;
 }
 
-/** Keep Ink's first frame for the next start (see src/io/early-frame.ts). */
+/**
+ * Keep Ink's first frame for the next start (see src/io/early-frame.ts). Kept even when it is the
+ * frame drawn at this start: the saved progress it is tied to may have changed since (`--new`
+ * opens on the same welcome whatever was saved).
+ */
 export function keepFrame(early: EarlyFrame | undefined, frame: string, storeFile: string, out: { columns?: number; rows?: number }): void {
-  if (early && frame !== early.drawn && out.columns && out.rows) early.save(frame, storeFile, out.columns, out.rows);
+  if (early && out.columns && out.rows) early.save(frame, storeFile, out.columns, out.rows);
 }
