@@ -81,8 +81,9 @@ export async function runWizard(opts: WizardOptions): Promise<number> {
         { exitOnCtrlC: false, isScreenReaderEnabled: screenReader },
       ),
     );
-    // (A one-off warning about the store is not kept: the next start will not show it.)
-    if (!session.deps.initial.message) keepFrame(early, frame, session.storeFile, out);
+    // Kept unless it is the frame already kept (the saved progress has not changed since it was
+    // drawn), or carries a one-off warning about the store that the next start will not show.
+    if (frame !== drawn && !session.deps.initial.message) keepFrame(early, frame, session.storeFile, out);
     // When the wizard ends: keep the screen the next start opens on, from the progress just saved.
     const keepNext = () => {
       if (!early) return;
