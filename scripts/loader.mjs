@@ -57,7 +57,7 @@ function cacheDir() {
 }
 
 function run(name, shared) {
-  const dir = cacheDir();
+  const dir = CACHE_DIR;
   const file = dir && join(dir, name + '-' + KEY + '.v8');
   let cachedData;
   try { if (file) cachedData = readFileSync(file); } catch {}
@@ -98,8 +98,10 @@ function sourceStack(stack) {
 
 // The wizard's first screen, if an earlier run kept it and it still holds (src/io/early-frame.ts):
 // drawn now, before either bundle is read.
+// The cache folder is made and checked once, here; the bundles' code cache uses it too.
+const CACHE_DIR = cacheDir();
 ${early.code}
-${early.name}.startEarlyFrame({ dir: cacheDir(), build: KEY, argv: process.argv.slice(2), env: process.env });
+${early.name}.startEarlyFrame({ dir: CACHE_DIR, build: KEY, argv: process.argv.slice(2), env: process.env });
 
 let wizard;
 run('app', { sourceStack, early: ${early.name}, loadWizard: (fromApp) => (wizard ??= run('wizard', { ...fromApp, early: ${early.name} })) });
