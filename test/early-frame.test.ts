@@ -138,6 +138,19 @@ describe('drawing before anything loads', () => {
     }
   });
 
+  it('withdrawn when the wizard will not start: the frame is erased, the cursor shown, the signals let go', () => {
+    const { dir, store } = scratch();
+    const none = terminal();
+    start(dir, none)!.withdraw();
+    expect(none.written).toEqual([]);
+    start(dir)!.save(FRAME, store, 100, 40);
+    const before = process.listeners('SIGTERM');
+    const t = terminal();
+    start(dir, t)!.withdraw();
+    expect(t.written).toEqual([FRAME, `${eraseLines(4)}\u001B[?25h`]);
+    expect(process.listeners('SIGTERM').filter((l) => !before.includes(l))).toEqual([]);
+  });
+
   it('does nothing without a terminal, in CI, when turned off, or without a cache folder', () => {
     const { dir, store } = scratch();
     start(dir)!.save(FRAME, store, 100, 40);

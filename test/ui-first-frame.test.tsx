@@ -128,7 +128,7 @@ describe('the frame kept for the next start', () => {
 
   it('is kept even when it is the frame drawn at start (the saved progress it goes with may have changed)', () => {
     const saved: unknown[][] = [];
-    const early: EarlyFrame = { drawn: 'welcome\n', save: (...a) => saved.push(a), takenOver: () => {} };
+    const early: EarlyFrame = { drawn: 'welcome\n', save: (...a) => saved.push(a), takenOver: () => {}, withdraw: () => {} };
     keepFrame(early, 'welcome\n', '/store/config.json', { columns: 100, rows: 40 });
     expect(saved).toEqual([['welcome\n', '/store/config.json', 100, 40]]);
     // Nothing without an early frame (run from source, or no terminal), or a terminal of no size.

@@ -108,6 +108,8 @@ export interface EarlyFrame {
   save(frame: string, storeFile: string, columns: number, rows: number): void;
   /** The wizard has taken over the terminal and handles signals itself from now on. */
   takenOver(): void;
+  /** The wizard will not start (an error to report): erase the frame, show the cursor, let go. */
+  withdraw(): void;
 }
 
 interface Terminal {
@@ -163,6 +165,7 @@ export function startEarlyFrame(o: StartOptions): EarlyFrame | undefined {
     const { stdout } = terminal;
     let drawn: string | undefined;
     let release = () => {};
+    let withdraw = () => {};
     if (stdout.columns && stdout.rows) {
       let entry: Entry | undefined;
       try {
@@ -185,9 +188,7 @@ export function startEarlyFrame(o: StartOptions): EarlyFrame | undefined {
         // frame goes and the wizard exits as interrupted, as it would a moment later.
         const frame = entry.frame;
         const interrupted = () => {
-          try {
-            stdout.write(eraseLines(frame.split('\n').length) + SHOW_CURSOR);
-          } catch {}
+          withdraw();
           process.exit(INTERRUPTED);
         };
         const signals = ['SIGTERM', 'SIGHUP', 'SIGINT'] as const;
@@ -195,11 +196,18 @@ export function startEarlyFrame(o: StartOptions): EarlyFrame | undefined {
         release = () => {
           for (const sig of signals) process.off(sig, interrupted);
         };
+        withdraw = () => {
+          release();
+          try {
+            stdout.write(eraseLines(frame.split('\n').length) + SHOW_CURSOR);
+          } catch {}
+        };
       }
     }
     current = {
       drawn,
       takenOver: () => release(),
+      withdraw: () => withdraw(),
       save(frame, storeFile, columns, rows) {
         try {
           const stat = storeSignature(storeFile);

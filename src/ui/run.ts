@@ -8,7 +8,7 @@
 import type { MutableRefObject } from 'react';
 import { EXIT } from '../core/exit-codes.js';
 import { earlyFrame } from '../io/early-frame.js';
-import { firstFrameOffscreen, handOver, keepFrame, renderOver } from './first-frame.js';
+import { firstFrameOffscreen, keepFrame, renderOver } from './first-frame.js';
 import type { WizardOptions } from '../io/session.js';
 
 export type { WizardOptions };
@@ -18,7 +18,6 @@ const INTERRUPTED = EXIT.interrupted;
 const BRACKETED_PASTE_ON = '\u001B[?2004h';
 const BRACKETED_PASTE_OFF = '\u001B[?2004l';
 const CLEAR_LINE = '\r\u001B[2K';
-const SHOW_CURSOR = '\u001B[?25h';
 
 /** Run the wizard; resolves to the exit code (0 saved, 130 interrupted: progress is kept). */
 export async function runWizard(opts: WizardOptions): Promise<number> {
@@ -44,8 +43,7 @@ export async function runWizard(opts: WizardOptions): Promise<number> {
   } catch (e) {
     if (raw) stdin.setRawMode(false);
     // A problem (a bad option, an unusable store) is told on a clean line: the early frame goes.
-    if (drawn !== undefined) out.write(handOver(drawn, SHOW_CURSOR));
-    early?.takenOver();
+    early?.withdraw();
     throw e;
   } finally {
     if (drawn === undefined) out.write(CLEAR_LINE);
