@@ -1,5 +1,6 @@
 // The questionnaire data files themselves: they load, they have the counts the sources give,
 // ids are unique, and every item is cited and (when scored) has actions.
+import { itemActions } from './helpers/item-actions.js';
 import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
 import { parse } from 'yaml';
@@ -52,12 +53,12 @@ describe('questionnaire files', () => {
   it('every item and every action carries a citation with a section', () => {
     for (const { item } of allItems(qs)) {
       expect(item.cite.section.length, item.id).toBeGreaterThan(0);
-      if (isScored(item)) for (const a of item.actions) expect(a.cite.section.length, item.id).toBeGreaterThan(0);
+      if (isScored(item)) for (const a of itemActions(item)) expect(a.cite.section.length, item.id).toBeGreaterThan(0);
     }
   });
 
   it('every scored item has at least one action', () => {
-    for (const { item } of allItems(qs)) if (isScored(item)) expect(item.actions.length, item.id).toBeGreaterThan(0);
+    for (const { item } of allItems(qs)) if (isScored(item)) expect(itemActions(item).length, item.id).toBeGreaterThan(0);
   });
 
   it('cites line numbers that exist in the source documents', () => {
@@ -66,7 +67,7 @@ describe('questionnaire files', () => {
     const lengths: Record<string, number> = Object.fromEntries(Object.entries(facts.docs).map(([doc, d]) => [doc, d.lineCount]));
     expect(Object.keys(lengths).sort()).toEqual(['cmpss', 'cw-m4', 'handbook', 'wi-cpps', 'wi-cps']);
     for (const { item } of allItems(qs)) {
-      const cites = [item.cite, ...(isScored(item) ? item.actions.map((a) => a.cite) : [])];
+      const cites = [item.cite, ...(isScored(item) ? itemActions(item).map((a) => a.cite) : [])];
       for (const c of cites) {
         if (c.lines === undefined) continue;
         const last = Number(String(c.lines).split('-').pop());

@@ -11,7 +11,6 @@ import { allItems } from '../src/core/questionnaire.js';
 import { mergeRespondents } from '../src/core/merge.js';
 import { planMarkdown, planModel, questionnairesFor } from '../src/core/plan-document.js';
 import type { PlanModel } from '../src/core/plan.js';
-import { actionKey } from '../src/core/schedule.js';
 import { readDataFiles } from '../src/io/builtin.js';
 import { checkCatalog, type DataFile } from '../src/io/check.js';
 import { loadCatalog } from '../src/io/load.js';
@@ -32,18 +31,9 @@ function rng(seed: number) {
 
 /** The order data, as the test reads it from the catalog (not from the scheduler). */
 function orderData(pt: ProgramType) {
+  void pt;
   const after = new Map<string, Set<string>>();
-  for (const q of questionnairesFor(catalog, pt))
-    for (const s of q.sections)
-      for (const item of s.items) {
-        if (item.type === 'text') continue;
-        item.actions.forEach((a, i) => {
-          const k = actionKey(item.id, i, a.id);
-          const set = after.get(k) ?? new Set<string>();
-          for (const x of a.after ?? []) set.add(x);
-          after.set(k, set);
-        });
-      }
+  for (const w of catalog.work) after.set(w.id, new Set(w.after));
   return after;
 }
 
@@ -253,9 +243,9 @@ describe('one task per piece of work', () => {
     const m = model(f);
     const train = m.actions.filter((a) => a.id === 'train-supervisors');
     expect(train).toHaveLength(1);
-    expect(train[0]!.why.map((w) => w.itemId).sort()).toEqual(['s2.supervision.training', 'tl.02', 'tl.09']);
+    expect(train[0]!.why.map((w) => w.itemId).sort()).toEqual(['s2.supervision.peer-values', 's2.supervision.training', 'tl.02', 'tl.09']);
     expect(train[0]!.sources.length).toBeGreaterThanOrEqual(1);
-    expect(train[0]!.whyText).toMatch(/this one task answers 3 gaps/);
+    expect(train[0]!.whyText).toMatch(/this one task answers 4 gaps/);
     expect(m.actions.filter((a) => /vision, mission/i.test(a.text))).toHaveLength(1);
     // Setting pay: the timeline quiz and the checklist ask about it; one task.
     expect(m.actions.filter((a) => a.id === 'set-pay')).toHaveLength(1);
@@ -290,42 +280,54 @@ describe('the order data is checked when loaded', () => {
     f(d.data);
     return fs;
   };
-  const firstAction = (q: any, itemId: string) => q.sections.flatMap((s: any) => s.items).find((i: any) => i.id === itemId).actions[0];
+  const work = (w: any, id: string) => w.work.find((x: any) => x.id === id);
 
   it('the shipped data passes', () => {
     expect(() => checkCatalog(files())).not.toThrow();
   });
 
   it('rejects a cycle, naming the file and the ids', () => {
-    const fs = edit(files(), 'questionnaires/stage2.yaml', (q) => {
-      firstAction(q, 's2.hr.job-description').after = ['essential-functions'];
+    const fs = edit(files(), 'templates/work.yaml', (w) => {
+      work(w, 'draft-job-description').after = ['essential-functions'];
     });
     expect(() => checkCatalog(fs)).toThrow(InputError);
-    expect(() => checkCatalog(fs)).toThrow(/questionnaires\/stage2\.yaml: .*cycle: .*draft-job-description.*essential-functions/);
+    expect(() => checkCatalog(fs)).toThrow(/templates\/work\.yaml: .*cycle: .*draft-job-description.*essential-functions/);
   });
 
   it('rejects an unknown id, suggesting the nearest', () => {
-    const fs = edit(files(), 'questionnaires/stage1.yaml', (q) => {
-      firstAction(q, 's1.respect.inform-staff').after = ['leadership-decison'];
+    const fs = edit(files(), 'templates/work.yaml', (w) => {
+      work(w, 'announce-plan').after = ['leadership-decison'];
     });
-    expect(() => checkCatalog(fs)).toThrow(/stage1\.yaml: .*"leadership-decison" is neither an action id nor a milestone id \(did you mean "leadership-decision"\?\)/);
+    expect(() => checkCatalog(fs)).toThrow(/work\.yaml: .*"leadership-decison" is neither a work id nor a milestone id \(did you mean "leadership-decision"\?\)/);
   });
 
-  it('rejects a window that cannot be met: after a milestone but before an earlier one', () => {
+  it('rejects work that declares no prerequisites and gives no reason', () => {
+    const fs = edit(files(), 'templates/work.yaml', (w) => {
+      delete work(w, 'purpose-statement').reason;
+    });
+    expect(() => checkCatalog(fs)).toThrow(/work\.yaml: work\[\d+\]\.reason: .*"purpose-statement" follows nothing/);
+  });
+
+  it('rejects a question pointing to work the catalogue lacks, suggesting the nearest', () => {
     const fs = edit(files(), 'questionnaires/stage1.yaml', (q) => {
-      firstAction(q, 's1.respect.inform-staff').after = ['supervisor-trained'];
+      q.sections.flatMap((s: any) => s.items).find((i: any) => i.id === 's1.respect.inform-staff').work = ['announce-plans'];
     });
-    edit(fs, 'templates/milestones.yaml', (m) => {
-      m.milestones.find((x: any) => x.id === 'job-posted').after.push('announce-plan');
+    expect(() => checkCatalog(fs)).toThrow(/stage1\.yaml: .*"announce-plans" is not in the work catalogue .*did you mean "announce-plan"/);
+  });
+
+  it('rejects a window that cannot be met: after a milestone but feeding an earlier one', () => {
+    const fs = edit(files(), 'templates/work.yaml', (w) => {
+      work(w, 'announce-plan').after = ['supervisor-trained'];
+      work(w, 'announce-plan').feeds = 'supervisor-named';
     });
-    expect(() => checkCatalog(fs)).toThrow(/templates\/milestones\.yaml: .*milestone "job-posted" must follow "announce-plan" \(which comes after milestone "supervisor-trained"\), but in the six-months plan it is dated earlier/);
+    expect(() => checkCatalog(fs)).toThrow(/the order has a cycle: .*announce-plan/);
   });
 
   it('a milestone that opens a phase holds for every task of it: a policy task before leadership decides is a cycle', () => {
     const fs = edit(files(), 'templates/milestones.yaml', (m) => {
-      m.milestones.find((x: any) => x.id === 'leadership-decision').after.push('draft-job-description');
+      m.milestones.find((x: any) => x.id === 'leadership-decision').after.push('job-posted');
     });
-    expect(() => checkCatalog(fs)).toThrow(/cycle: .*leadership-decision.*draft-job-description/);
+    expect(() => checkCatalog(fs)).toThrow(/cycle: .*leadership-decision/);
   });
 
   it('rejects milestones dated out of their order', () => {

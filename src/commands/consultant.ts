@@ -58,7 +58,7 @@ export async function runCompare(files: string[], opts: Common): Promise<string>
   if (before.profile.programType !== after.profile.programType) {
     throw new InputError(a, 'profile.programType', `is "${after.profile.programType}", but the earlier assessment is "${before.profile.programType}"`);
   }
-  const model = compareAssessments(questionnairesFor(catalog, after.profile.programType), catalog.content, { file: b, a: before }, { file: a, a: after });
+  const model = compareAssessments(questionnairesFor(catalog, after.profile.programType), catalog.content, { file: b, a: before }, { file: a, a: after }, catalog.work);
   let text: string;
   if (opts.format === 'json') text = JSON.stringify(model, null, 2) + '\n';
   else {

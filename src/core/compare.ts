@@ -4,7 +4,8 @@ import { longDate, monthsBetween } from './dates.js';
 import { InputError } from './errors.js';
 import { STATUS_LABEL } from './labels.js';
 import type { PlanContent } from './plan-content.js';
-import { formatCitation, isNotApplicable, isScored, type Questionnaire, type Status } from './questionnaire.js';
+import { formatCitation, isNotApplicable, isScored, workLink, type Questionnaire, type Status } from './questionnaire.js';
+import { workById, type Work } from './plan/work.js';
 import { itemStatus, timelineBand } from './score.js';
 
 const RANK: Record<Status, number> = { met: 2, partly: 1, 'not-met': 0, 'not-sure': 0 };
@@ -37,7 +38,9 @@ export function compareAssessments(
   content: PlanContent,
   before: { file: string; a: Assessment },
   after: { file: string; a: Assessment },
+  catalogue: readonly Work[] = [],
 ): CompareModel {
+  const work = workById(catalogue);
   for (const x of [before, after]) {
     if (!x.a.assessedOn) {
       throw new InputError(x.file, 'assessedOn', 'missing: compare needs the date each assessment was made (add "assessedOn": "YYYY-MM-DD")');
@@ -68,7 +71,10 @@ export function compareAssessments(
           question: item.text,
           before: STATUS_LABEL[b].toLowerCase(),
           after: STATUS_LABEL[n].toLowerCase(),
-          actions: item.actions.map((x) => ({ text: x.text, source: formatCitation(x.cite) })),
+          actions: item.work.flatMap((r) => {
+            const w = work.get(workLink(r).id);
+            return w ? [{ text: w.title, source: formatCitation(w.cite) }] : [];
+          }),
         };
         if (n === 'met' && b !== 'met') newlyMet.push(row);
         else if (RANK[n] < RANK[b]) slipped.push(row);

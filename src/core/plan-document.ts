@@ -9,6 +9,7 @@ import { planView } from './plan-summary.js';
 import { render, type Templates } from './render.js';
 import { toolkitFor, type RolePack, type Toolkit } from './role-pack.js';
 import type { Milestones } from './schedule.js';
+import type { Work } from './plan/work.js';
 
 export interface Catalog {
   /** The four instruments every assessment has. */
@@ -19,6 +20,8 @@ export interface Catalog {
   toolkit: Toolkit;
   /** The hiring milestones and scheduling rule (templates/milestones.yaml). */
   milestones: Milestones;
+  /** The work catalogue (templates/work.yaml): each piece of work once. */
+  work: Work[];
 }
 
 export { FORMATS, type Format } from './output-formats.js';
@@ -64,7 +67,7 @@ export function unknownProgram(catalog: Catalog, programType: string): InputErro
 export function planModel(catalog: Catalog, a: Assessment, date: string, opts: { merged?: Merged } = {}): PlanModel {
   const qs = questionnairesFor(catalog, a.profile.programType);
   const pt = a.profile.programType;
-  return buildPlan(qs, catalog.content, a, date, { ...opts, role: catalog.roles[pt], toolkit: toolkitFor(catalog.toolkit, pt), milestones: catalog.milestones });
+  return buildPlan(qs, catalog.content, a, date, { ...opts, role: catalog.roles[pt], toolkit: toolkitFor(catalog.toolkit, pt), milestones: catalog.milestones, work: catalog.work });
 }
 
 export function planMarkdown(catalog: Catalog, model: PlanModel): string {

@@ -1,22 +1,18 @@
 // The plan model: everything the plan says, computed from the questionnaires, the plan content
 // and one assessment. Templates only lay it out; the JSON format is this object.
 import type { Assessment } from './answers.js';
-import { addMonths, dayBefore, longDate, longRange, monthsBetween, rangeLabel } from './dates.js';
+import { addMonths, longDate, longRange, monthsBetween } from './dates.js';
 import { STATUS_LABEL } from './labels.js';
-import type { BandId, PlanContent } from './plan-content.js';
+import type { PlanContent } from './plan-content.js';
 import type { PlanAction, PlanDeadline, PlanMilestone, PlanModel, PlanMonth, PlanWhy } from './plan-json-schema.js';
-import {
-  formatCitation,
-  isScored,
-  PHASES,
-  type Citation,
-  type Phase,
-  type Questionnaire,
-  type Status,
-} from './questionnaire.js';
+import { formatCitation, PHASES, workLink, type Citation, type Phase, type Questionnaire, type Status } from './questionnaire.js';
 import type { Merged } from './merge.js';
 import type { RolePack, Toolkit } from './role-pack.js';
-import { actionKey, placeTasks, REFLECTION_TASK, type Milestones, type SchedMilestone, type SchedTask } from './schedule.js';
+import { REFLECTION_TASK, type Milestones } from './schedule.js';
+import { calendar } from './plan/calendar.js';
+import { placeTasks, type SchedTask } from './plan/place.js';
+import { gantt, mergeView, toolkitView } from './plan/views.js';
+import { workById, type Work } from './plan/work.js';
 import { citedSources } from './sources.js';
 import { counted, itemStatus, reflection, sectionScores, tally, timelineBand } from './score.js';
 
@@ -28,11 +24,7 @@ export interface CitedText {
 
 export type { PlanAction, PlanDeadline, PlanMilestone, PlanModel, PlanMonth, PlanWhy } from './plan-json-schema.js';
 
-const DAY = 86_400_000;
-const toMs = (iso: string) => Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10)));
-const fromMs = (ms: number) => new Date(ms).toISOString().slice(0, 10);
-const daysBetween = (a: string, b: string) => Math.round((toMs(b) - toMs(a)) / DAY);
-const addDays = (iso: string, n: number) => fromMs(toMs(iso) + n * DAY);
+import { daysBetween } from './plan/calendar.js';
 
 /** "2 months and 10 days", "3 weeks" … between two dates (a before b). */
 function spanLabel(a: string, b: string): string {
@@ -49,7 +41,7 @@ interface Gap {
   question: string;
   status: Status;
   phase: Phase;
-  actions: (CitedText & { id?: string; after?: readonly string[] })[];
+  work: ReturnType<typeof workLink>[];
   note?: string;
   owner?: string;
   /** From a role pack: its wording wins when several gaps share a task. */
@@ -61,6 +53,10 @@ interface Gap {
 interface TaskDraft {
   key: string;
   text: string;
+  /** The checklist: the details the gaps that opened it add. */
+  details: string[];
+  weeks?: number;
+  owner?: string;
   cite: Citation;
   role: boolean;
   phase: Phase;
@@ -78,7 +74,7 @@ export function buildPlan(
   content: PlanContent,
   a: Assessment,
   date: string,
-  opts: { merged?: Merged; role?: RolePack; toolkit?: Toolkit; milestones?: Milestones } = {},
+  opts: { merged?: Merged; role?: RolePack; toolkit?: Toolkit; milestones?: Milestones; work?: readonly Work[] } = {},
 ): PlanModel {
   const ordered = [...qs].sort((x, y) => x.order - y.order);
   const { answers, profile } = a;
@@ -120,7 +116,7 @@ export function buildPlan(
           question: item.text,
           status,
           phase: item.phase,
-          actions: item.actions.map((x) => ({ text: x.text, cite: x.cite, source: formatCitation(x.cite), id: x.id, after: x.after })),
+          work: item.work.map(workLink),
           note: ans.note,
           owner: ans.owner,
           role: q.id.startsWith('role-'),
@@ -131,16 +127,19 @@ export function buildPlan(
   }
 
   // ---- Tasks: one per piece of work. ----
-  // What a piece of work follows is declared on any of its actions, and holds wherever it appears.
-  const afterByKey = mergedOrder(ordered);
+  // Every piece of work is written once in the catalogue (templates/work.yaml), with what it follows.
+  const catalogue = workById(opts.work ?? []);
   const drafts = new Map<string, TaskDraft>();
   const phaseRank = (p: Phase) => PHASES.indexOf(p);
   let order = 0;
-  const addTask = (key: string, t: { text: string; cite: Citation; phase: Phase; after?: readonly string[]; pin?: [number, number]; order?: number; role?: boolean; why: PlanWhy; gap?: Gap }) => {
+  const addTask = (
+    key: string,
+    t: { text: string; cite: Citation; phase: Phase; after?: readonly string[]; pin?: [number, number]; order?: number; role?: boolean; why: PlanWhy; gap?: Gap; weeks?: number; owner?: string; details?: readonly CitedText[] },
+  ) => {
     const source = formatCitation(t.cite);
     let d = drafts.get(key);
     if (!d) {
-      d = { key, text: t.text, cite: t.cite, role: !!t.role, phase: t.phase, after: new Set(), order: t.order ?? order++, why: [], gaps: [], sources: [], timeline: false };
+      d = { key, text: t.text, details: [], cite: t.cite, role: !!t.role, phase: t.phase, after: new Set(), order: t.order ?? order++, why: [], gaps: [], sources: [], timeline: false, ...(t.weeks ? { weeks: t.weeks } : {}), ...(t.owner ? { owner: t.owner } : {}) };
       drafts.set(key, d);
     } else {
       if (t.role && !d.role) Object.assign(d, { text: t.text, cite: t.cite, role: true });
@@ -148,7 +147,11 @@ export function buildPlan(
       if (t.pin) d.pin = t.pin;
       if (t.order !== undefined) d.order = Math.min(d.order, t.order);
     }
-    for (const x of t.after ?? afterByKey.get(key) ?? []) d.after.add(x);
+    for (const x of t.after ?? []) d.after.add(x);
+    for (const x of t.details ?? []) {
+      if (!d.details.includes(x.text)) d.details.push(x.text);
+      if (!d.sources.includes(x.source)) d.sources.push(x.source);
+    }
     if (!d.why.some((w) => w.itemId === t.why.itemId)) d.why.push(t.why);
     if (!d.sources.includes(source)) d.sources.push(source);
     if (t.gap) {
@@ -196,16 +199,22 @@ export function buildPlan(
     });
   }
   for (const gap of gaps) {
-    gap.actions.forEach((act, i) => {
-      addTask(actionKey(gap.itemId, i, act.id), {
-        text: act.text,
-        cite: act.cite,
-        phase: gap.phase,
-        role: gap.role,
-        why: { itemId: gap.itemId, question: gap.question, statusLabel: STATUS_LABEL[gap.status], source: act.source, ...(gap.note ? { note: gap.note } : {}) },
+    for (const link of gap.work) {
+      const w = catalogue.get(link.id);
+      if (!w) throw new Error(`internal: "${link.id}" is not in the work catalogue`);
+      const source = formatCitation(w.cite);
+      addTask(w.id, {
+        text: opts.role?.wording[w.id] ?? w.title,
+        cite: w.cite,
+        phase: w.phase,
+        after: w.after,
+        weeks: w.weeks,
+        owner: w.owner,
+        details: link.details.map((x) => ({ text: x.text, cite: x.cite, source: formatCitation(x.cite) })),
+        why: { itemId: gap.itemId, question: gap.question, statusLabel: STATUS_LABEL[gap.status], source, ...(gap.note ? { note: gap.note } : {}) },
         gap,
       });
-    });
+    }
   }
 
   const milestones: PlanMilestone[] = msDates.map((x) => ({
@@ -215,18 +224,34 @@ export function buildPlan(
     dateLabel: x.dateLabel,
     month: x.month,
     source: x.source,
+    after: [] as string[],
     atRisk: false,
   }));
+  // What a task follows, through work this plan leaves out (met): its own prerequisites count.
+  const msIds = new Set(msDates.map((x) => x.m.id));
+  const resolved = new Map<string, string[]>();
+  const resolve = (id: string, seen: Set<string>): string[] => {
+    if (drafts.has(id) || msIds.has(id)) return [id];
+    const w = catalogue.get(id);
+    if (!w || seen.has(id)) return [];
+    seen.add(id);
+    return w.after.flatMap((x) => resolve(x, seen));
+  };
+  for (const d of drafts.values()) resolved.set(d.key, [...new Set([...d.after].flatMap((x) => resolve(x, new Set())))]);
+  const feeding = (mId: string) => [...drafts.keys()].filter((k) => catalogue.get(k)?.feeds === mId);
+  const schedMilestones = msDates.map(({ m, month }, r) => ({ id: m.id, month, rank: r, after: [...m.after, ...feeding(m.id)] }));
   const schedTasks: SchedTask[] = [...drafts.values()].map((d) => ({
     key: d.key,
     phase: d.phase,
-    after: [...d.after, ...(opens.get(d.phase) ?? [])],
+    after: [...resolved.get(d.key)!, ...(opens.get(d.phase) ?? [])],
     order: d.order,
     ...(d.pin ? { pin: d.pin } : {}),
   }));
+  const afterOf = new Map(schedMilestones.map((m) => [m.id, m.after]));
+  for (const m of milestones) m.after = afterOf.get(m.id) ?? [];
   const placed = placeTasks(
     schedTasks,
-    cal.schedMilestones,
+    schedMilestones,
     months,
     phaseMonths,
   );
@@ -286,8 +311,11 @@ export function buildPlan(
       monthLabel: monthLabel(month),
       start: monthStart(month),
       due: monthEnd(month),
-      owner: d.gaps.find((g) => g.owner)?.owner ?? '',
-      hasOwner: d.gaps.some((g) => g.owner),
+      after: resolved.get(d.key) ?? [],
+      weeks: d.weeks ?? 2,
+      weeksLabel: (d.weeks ?? 2) === 1 ? '1 week' : `${d.weeks ?? 2} weeks`,
+      checklist: d.details,
+      ...ownerOf(d),
       ...(notesHere.length ? { note: notesHere.join('; ') } : {}),
       atRisk: !!risk,
       ...(risk ? { risk } : {}),
@@ -479,143 +507,17 @@ export function buildPlan(
   return { ...model, sources: citedSources({ ...model, months: [], actions: model.actions.map((a) => ({ why: a.why })) }) };
 }
 
-interface Calendar {
-  bandEnd: string;
-  compressed: boolean;
-  end: string;
-  monthStarts: string[];
-  months: number;
-  monthEnds: string[];
-  labels: string[];
-  phaseMonths: Record<Phase, [number, number]>;
-  msDates: { m: Milestones['milestones'][number]; i: number; date: string; dateLabel: string; month: number; source: string }[];
-  schedMilestones: SchedMilestone[];
-  /** A milestone may open phases: none of their tasks starts before it (leadership decides first). */
-  opens: Map<Phase, string[]>;
-}
-
-const calendars = new WeakMap<PlanContent, WeakMap<object, Map<string, Calendar>>>();
-const NO_MILESTONES = {};
-
-/** The plan's calendar for a band, a start date and a target date (remembered per catalog; read-only). */
-function calendar(content: PlanContent, ms: Milestones | undefined, bandId: BandId, bandMonths: number, start: string, target: string | undefined): Calendar {
-  let byMs = calendars.get(content);
-  if (!byMs) calendars.set(content, (byMs = new WeakMap()));
-  let byKey = byMs.get(ms ?? NO_MILESTONES);
-  if (!byKey) byMs.set(ms ?? NO_MILESTONES, (byKey = new Map()));
-  const key = `${bandId}|${bandMonths}|${start}|${target ?? ''}`;
-  let cal = byKey.get(key);
-  if (cal) return cal;
-  // The first day of each month of the band's plan, and of the month after it, worked out once.
-  const bandStarts = Array.from({ length: bandMonths + 1 }, (_, i) => addMonths(start, i));
-  const bandEnd = dayBefore(bandStarts[bandMonths]!);
-  const compressed = target !== undefined && target < bandEnd;
-  const end = compressed ? target : bandEnd;
-  const monthStarts = bandStarts.filter((s) => s <= end);
-  const months = monthStarts.length;
-  const monthEnds = monthStarts.map((_, i) => (i + 1 < months ? dayBefore(monthStarts[i + 1]!) : end));
-  const monthStart = (m: number) => monthStarts[m - 1]!;
-  const monthEnd = (m: number) => monthEnds[m - 1]!;
-  const monthOf = (iso: string) => {
-    let m = 1;
-    while (m < months && monthStarts[m]! <= iso) m++;
-    return m;
-  };
-  const labels = monthStarts.map((_, i) => rangeLabel(monthStart(i + 1), monthEnd(i + 1)));
-  // A date of the band's plan, moved in proportion when the plan is compressed.
-  const ratio = (daysBetween(start, end) + 1) / (daysBetween(start, bandEnd) + 1);
-  const fit = (iso: string) => (compressed ? addDays(start, Math.min(daysBetween(start, end), Math.max(0, Math.round((daysBetween(start, iso) + 1) * ratio) - 1))) : iso);
-  /** The date `p` months into the band's plan (2.5: the middle of month 3), fitted. */
-  const position = (p: number) => {
-    const k = Math.floor(p);
-    const f = p - k;
-    const base = bandStarts[k]!;
-    const d = f === 0 ? dayBefore(base) : addDays(base, Math.round(f * daysBetween(base, bandStarts[k + 1]!)) - 1);
-    return fit(d);
-  };
-
-  const phaseMonths = {} as Record<Phase, [number, number]>;
-  for (const p of content.phases) {
-    const [f, l] = p.months[bandId];
-    if (!compressed) {
-      phaseMonths[p.id] = [Math.min(f, months), Math.min(l, months)];
-      continue;
-    }
-    const first = monthOf(fit(bandStarts[f - 1]!));
-    phaseMonths[p.id] = [first, Math.max(first, monthOf(fit(dayBefore(bandStarts[l]!))))];
-  }
-  const msData = ms?.milestones ?? [];
-  const msDates = msData
-    .map((m, i) => ({ m, i, date: position(Math.min(m.at[bandId], bandMonths)) }))
-    .sort((x, y) => x.m.at[bandId] - y.m.at[bandId] || x.i - y.i)
-    .map((x) => ({ ...x, dateLabel: longDate(x.date), month: monthOf(x.date), source: formatCitation(x.m.cite) }));
-  const opens = new Map<Phase, string[]>();
-  for (const m of msData) for (const ph of m.opens) opens.set(ph, [...(opens.get(ph) ?? []), m.id]);
-  cal = {
-    bandEnd,
-    compressed,
-    end,
-    monthStarts,
-    months,
-    monthEnds,
-    labels,
-    phaseMonths,
-    msDates,
-    schedMilestones: msDates.map(({ m, month }, r) => ({ id: m.id, month, rank: r, after: m.after })),
-    opens,
-  };
-  if (byKey.size < 1000) byKey.set(key, cal);
-  return cal;
-}
-
-const declared = new WeakMap<object, Map<string, readonly string[]>>();
-const sectionIds = new WeakMap<object, number>();
-let nextSectionId = 0;
-const merged = new Map<string, Map<string, readonly string[]>>();
-
-/**
- * The `after` lists of all the questionnaires' actions, merged by action key. It depends only
- * on the questionnaires, which the plans of a batch share: worked out once per list of them.
- */
-function mergedOrder(ordered: readonly Questionnaire[]): Map<string, readonly string[]> {
-  const ids = ordered.map((q) => {
-    let id = sectionIds.get(q.sections);
-    if (id === undefined) sectionIds.set(q.sections, (id = nextSectionId++));
-    return id;
-  });
-  const key = ids.join(',');
-  let out = merged.get(key);
-  if (!out) {
-    out = new Map<string, readonly string[]>();
-    for (const q of ordered) for (const [k, xs] of declaredOrder(q.sections)) out.set(k, [...(out.get(k) ?? []), ...xs]);
-    if (merged.size < 100) merged.set(key, out);
-  }
-  return out;
-}
-
-/** The `after` lists of a questionnaire's actions, by action key (worked out once per section list). */
-function declaredOrder(sections: Questionnaire['sections']): Map<string, readonly string[]> {
-  let out = declared.get(sections);
-  if (!out) {
-    out = new Map();
-    for (const s of sections)
-      for (const item of s.items) {
-        if (!isScored(item)) continue;
-        item.actions.forEach((x, i) => {
-          if (!x.after) return;
-          const k = actionKey(item.id, i, x.id);
-          out!.set(k, [...(out!.get(k) ?? []), ...x.after]);
-        });
-      }
-    declared.set(sections, out);
-  }
-  return out;
-}
-
 /** The text up to its first full stop (or semicolon), for lists that name a task. */
 function firstSentence(text: string): string {
   const m = /^(.+?[.;])(\s|$)/.exec(text);
   return (m ? m[1]! : text).replace(/[;.]$/, '');
+}
+
+/** The manager's owner from the answers, else the catalogue's default role, marked as suggested. */
+function ownerOf(d: TaskDraft): { owner: string; hasOwner: boolean; ownerSuggested: boolean } {
+  const named = d.gaps.find((g) => g.owner)?.owner;
+  if (named) return { owner: named, hasOwner: true, ownerSuggested: false };
+  return { owner: d.owner ?? 'Executive director', hasOwner: true, ownerSuggested: true };
 }
 
 function whyText(why: readonly PlanWhy[]): string {
@@ -624,87 +526,3 @@ function whyText(why: readonly PlanWhy[]): string {
   return `this one task answers ${why.length} gaps: ${why.map((w, i) => `(${i + 1}) ${one(w)}`).join('; ')}`;
 }
 
-function mergeView(qs: readonly Questionnaire[], m: Merged, rule: string): NonNullable<PlanModel['merge']> {
-  const text = new Map(qs.flatMap((q) => q.sections.flatMap((s) => s.items.map((i) => [i.id, i.text] as const))));
-  return {
-    respondents: m.respondents,
-    respondentList: m.respondents.join(', '),
-    rule,
-    agreed: m.agreed,
-    disagreements: m.disagreements.map((d) => ({
-      ...d,
-      combined: STATUS_LABEL[d.combined],
-      viewList: d.views.map((v) => `${v.role}: ${v.answer}`).join('; '),
-    })),
-    items: m.items.map((i) => ({
-      itemId: i.itemId,
-      question: i.question,
-      combined: STATUS_LABEL[i.combined],
-      agree: i.agree,
-      summary: i.agree
-        ? `${i.views.length === m.respondents.length ? 'All' : `All ${i.views.length} who answered`}: ${i.views[0]!.answer}`
-        : i.views.map((v) => `${v.role}: ${v.answer}`).join('; '),
-    })),
-    unanswered: m.unanswered.map((id) => ({ itemId: id, question: text.get(id) ?? id })),
-  };
-}
-
-const safeTitles = new Map<string, string>();
-/** A title with Mermaid's syntax characters taken out (the same titles recur in every plan: remembered). */
-function safe(t: string): string {
-  let s = safeTitles.get(t);
-  if (s === undefined) {
-    s = t.replace(/[:;#`\n\r{}[\]<>]/g, ' ').replace(/\s+/g, ' ').trim();
-    if (safeTitles.size < 1000) safeTitles.set(t, s);
-  }
-  return s;
-}
-
-/** A Mermaid gantt chart of the phases and milestones. Built from our own titles, stripped of Mermaid syntax. */
-function gantt(phases: PlanModel['phases'], milestones: readonly PlanMilestone[]): string {
-  const lines = ['gantt', '  title Readiness plan', '  dateFormat YYYY-MM-DD', '  axisFormat %b %-d, %Y'];
-  phases.forEach((p, i) => {
-    lines.push(`  section ${safe(p.title)}`, `  ${safe(p.title)} (${p.actionCount} tasks) :p${i + 1}, ${p.startDate}, ${p.endDate}`);
-  });
-  if (milestones.length) lines.push('  section Milestones');
-  milestones.forEach((m, i) => lines.push(`  ${safe(m.title)} :milestone, m${i + 1}, ${m.date}, 0d`));
-  return lines.join('\n');
-}
-
-function toolkitView(
-  t: Toolkit,
-  role: RolePack | undefined,
-  profile: Assessment['profile'],
-  gaps: readonly { itemId: string; question: string }[],
-): NonNullable<PlanModel['toolkit']> {
-  const fill = (s: string) => s.replaceAll('{organisation}', profile.name).replaceAll('{program}', role?.label ?? profile.programType);
-  const gapQuestion = new Map(gaps.map((g) => [g.itemId, g.question]));
-  return {
-    jobDescription: {
-      intro: t.jobDescription.intro,
-      components: t.jobDescription.components.map((c) => ({ name: c.name, text: c.text, source: formatCitation(c.cite) })),
-      outOfRole: {
-        intro: t.jobDescription.outOfRole.intro,
-        duties: t.jobDescription.outOfRole.duties.map((d) => ({ text: d.text, source: formatCitation(d.cite) })),
-      },
-      templateFields: t.jobDescription.templateFields.map((f) => ({ field: f.field, guidance: fill(f.guidance), source: formatCitation(f.cite) })),
-    },
-    ...(role
-      ? { interview: { role: role.title, areas: role.interview.map((a) => ({ area: a.area, questions: a.questions, source: formatCitation(a.cite) })) } }
-      : {}),
-    interviewLimits: {
-      intro: t.interviewLimits.intro,
-      neverAsk: t.interviewLimits.neverAsk.map((p) => ({ text: p.text, source: formatCitation(p.cite) })),
-      mayAsk: t.interviewLimits.mayAsk.map((p) => ({ text: p.text, source: formatCitation(p.cite) })),
-    },
-    payModels: t.payModels.map((m) => ({ name: m.name, text: m.text, tradeOffs: m.tradeOffs, source: formatCitation(m.cite) })),
-    misconceptions: t.misconceptions
-      .map((m) => ({
-        myth: m.myth,
-        answer: m.answer,
-        source: formatCitation(m.cite),
-        gaps: m.relatedItems.filter((id) => gapQuestion.has(id)).map((id) => ({ itemId: id, question: gapQuestion.get(id)! })),
-      }))
-      .filter((m) => m.gaps.length > 0),
-  };
-}

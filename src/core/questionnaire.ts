@@ -44,18 +44,32 @@ export const CitationSchema = z
   });
 export type Citation = z.infer<typeof CitationSchema>;
 
-const ActionId = z.string().regex(/^[a-z0-9]+(?:[.#-][a-z0-9]+)*$/, 'action ids are lower-case words joined by hyphens, e.g. "train-supervisors"');
+export const WorkId = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'work ids are lower-case words joined by hyphens, e.g. "train-supervisors"');
 
-export const ActionSchema = z.strictObject({
+/** One line a question adds to a piece of work's checklist when it opens it. */
+export const WorkDetailSchema = z.strictObject({
   text: z.string().min(1),
   cite: CitationSchema,
   scope: ScopeSchema,
-  /** Names the piece of work: actions of several questions with the same id become one task. */
-  id: ActionId.optional(),
-  /** Actions (ids, or "item-id#n" for the n-th action of a question) or milestones this one follows. */
-  after: z.array(ActionId).min(1).optional(),
 });
-export type Action = z.infer<typeof ActionSchema>;
+export type WorkDetail = z.infer<typeof WorkDetailSchema>;
+
+/**
+ * A question's pointer to a piece of work in templates/work.yaml: its id, or the id with the
+ * programs it applies to and the details it adds. The question carries no action text of its own.
+ */
+export const WorkRefSchema = z.union([
+  WorkId,
+  z.strictObject({ id: WorkId, scope: ScopeSchema, details: z.array(WorkDetailSchema).min(1).optional() }),
+]);
+export type WorkRef = z.infer<typeof WorkRefSchema>;
+export interface WorkLink {
+  id: string;
+  scope?: string[] | undefined;
+  details: WorkDetail[];
+}
+/** A work reference in its long form. */
+export const workLink = (r: WorkRef): WorkLink => (typeof r === 'string' ? { id: r, details: [] } : { id: r.id, scope: r.scope, details: r.details ?? [] });
 
 /** Item outcome once an answer is scored. `info` items (free text) carry no score. */
 export const StatusSchema = z.enum(['met', 'partly', 'not-met', 'not-sure']);
@@ -89,8 +103,8 @@ const itemBase = {
 const scoredBase = {
   ...itemBase,
   phase: PhaseSchema,
-  /** What the plan recommends when the item is not met (or only partly met). */
-  actions: z.array(ActionSchema).min(1),
+  /** The work (templates/work.yaml) the plan schedules when the item is not met (or only partly met). */
+  work: z.array(WorkRefSchema).min(1),
   /** Short phrase for the strengths list when the item is met: exactly what a "yes" said. */
   strength: z.string().min(1).optional(),
   /**
@@ -200,8 +214,8 @@ function scopeAll(qs: readonly Questionnaire[], program: Program): Questionnaire
           .filter((i) => inScope(i.scope, program))
           .map((i) => {
             if (!isScored(i)) return i;
-            const actions = keep(i.actions, i.actions.filter((a) => inScope(a.scope, program)));
-            return actions === i.actions ? i : { ...i, actions };
+            const work = keep(i.work, i.work.flatMap((r) => scopeRef(r, program)));
+            return work === i.work ? i : { ...i, work };
           }),
       );
       if (items.length > 0) sections.push(items === s.items ? s : { ...s, items });
@@ -210,6 +224,16 @@ function scopeAll(qs: readonly Questionnaire[], program: Program): Questionnaire
     if (kept.length > 0) out.push(kept === q.sections ? q : { ...q, sections: kept });
   }
   return keep(qs, out);
+}
+
+/** A work reference as a program sees it: gone when out of scope, with only its details in scope. */
+function scopeRef(r: WorkRef, program: Program): WorkRef[] {
+  if (typeof r === 'string') return [r];
+  if (!inScope(r.scope, program)) return [];
+  if (!r.details) return [r];
+  const details = r.details.filter((d) => inScope(d.scope, program));
+  if (details.length === r.details.length) return [r];
+  return [details.length ? { ...r, details } : { id: r.id, scope: r.scope }];
 }
 
 export function allItems(qs: readonly Questionnaire[]): { q: Questionnaire; section: Section; item: Item }[] {

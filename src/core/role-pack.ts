@@ -27,6 +27,8 @@ export const RolePackSchema = z.strictObject({
     .min(1),
   /** Extra questions for this role, asked after the four instruments and scored like them. */
   questions: z.array(SectionSchema).default([]),
+  /** The role's own wording of a piece of work (templates/work.yaml), by work id. */
+  wording: z.record(z.string(), z.string().min(1)).default({}),
   /** Interview questions for this role (own words), grouped by area. */
   interview: z
     .array(z.strictObject({ area: z.string().min(1), questions: z.array(z.string().min(1)).min(1), cite: CitationSchema }))

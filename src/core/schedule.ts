@@ -1,10 +1,11 @@
-// The plan as a project plan: hiring milestones (data: templates/milestones.yaml), the order
-// tasks must follow (each action may name, with `after`, the actions or milestones it comes
-// after), and the scheduler that places every task in a month. Pure; checked when loaded.
+// The plan as a project plan: hiring milestones (data: templates/milestones.yaml) and the
+// load-time check of the order data across the work catalogue (templates/work.yaml), the
+// milestones and the questions that point to work. The scheduler itself is src/core/plan/scheduler.ts.
 import * as z from 'zod';
 import { InputError, nearest } from './errors.js';
 import { BAND_IDS, type BandId, type PlanContent } from './plan-content.js';
-import { CitationSchema, PhaseSchema, type Phase, type Questionnaire } from './questionnaire.js';
+import type { Work } from './plan/work.js';
+import { CitationSchema, PhaseSchema, workLink, type Questionnaire } from './questionnaire.js';
 
 const Id = z.string().regex(/^[a-z0-9]+(?:[.#-][a-z0-9]+)*$/, 'ids are lower-case words joined by dots or hyphens');
 
@@ -15,11 +16,18 @@ export const MilestoneSchema = z.strictObject({
   id: Id,
   title: z.string().min(1),
   cite: CitationSchema,
+  /** The earliest date, per band: the handbook's pacing. The work before it may push it later. */
   at: z.strictObject({ 'six-months': Position, 'one-year': Position, 'foundation-first': Position }),
-  /** Actions (ids) that must be done by this milestone, and milestones it follows. */
+  /** Milestones it follows. */
   after: z.array(Id).default([]),
+  /** Weeks it needs after the milestones it follows (a posting period, a background check …). */
+  lead: z.number().min(0).max(52).default(0),
   /** Phases none of whose tasks may start before this milestone. */
   opens: z.array(PhaseSchema).default([]),
+  /** Questions whose "met" shows the milestone already reached (with no open work leading to it). */
+  doneWhen: z.array(Id).default([]),
+  /** Questions answerable only once peer staff work at the agency: an answer shows it reached. */
+  doneIfAnswered: z.array(Id).default([]),
 });
 export type Milestone = z.infer<typeof MilestoneSchema>;
 
@@ -37,9 +45,6 @@ export type Milestones = z.infer<typeof MilestonesSchema>;
 /** The key of the task the handbook's motivation self-check adds when it flags. */
 export const REFLECTION_TASK = 'evaluate-further';
 
-/** The key of an action: its own `id`, or its question's id and place ("s1.buy-in.board#1"). */
-export const actionKey = (itemId: string, index: number, id?: string) => id ?? `${itemId}#${index + 1}`;
-
 interface Node {
   key: string;
   file: string;
@@ -49,13 +54,14 @@ interface Node {
 }
 
 /**
- * The load-time check of the order data: every `after` names an action or a milestone, no
- * cycle, milestones that follow each other are dated in that order in every band, and no
- * action must come after one milestone but before an earlier one. Throws InputError naming the
- * file and the ids.
+ * The load-time check of the order data: every `after` and `feeds` names work or a milestone,
+ * every question points to work that exists, no cycle (counting the phases a milestone opens),
+ * and milestones that follow each other are dated in that order in every band. Throws
+ * InputError naming the file and the ids.
  */
 export function checkSchedule(
   files: readonly { file: string; questionnaire: Pick<Questionnaire, 'sections'>; where: string }[],
+  work: readonly { file: string; where: string; work: Work }[],
   milestones: Milestones,
   milestonesFile: string,
   content: PlanContent,
@@ -72,31 +78,48 @@ export function checkSchedule(
         throw new InputError(milestonesFile, `milestones[${i}].at.${b}`, `${m.at[b]} is after the end of the ${content.bands[b].months}-month plan`);
     }
   });
-  for (const f of files) {
-    f.questionnaire.sections.forEach((s, si) =>
-      s.items.forEach((item, ii) => {
-        if (item.type === 'text') return;
-        item.actions.forEach((a, ai) => {
-          const key = actionKey(item.id, ai, a.id);
-          const where = `${f.where}[${si}].items[${ii}].actions[${ai}]`;
-          let node = nodes.get(key);
-          if (node?.milestone) throw new InputError(f.file, `${where}.id`, `"${key}" is a milestone's id in ${milestonesFile}`);
-          if (!node) nodes.set(key, (node = { key, file: f.file, where, after: new Set() }));
-          for (const x of a.after ?? []) node.after.add(x);
-          for (const m of milestones.milestones) if (m.opens.includes(item.phase)) node.after.add(m.id);
-        });
-      }),
-    );
+  const msIds = new Set(milestones.milestones.map((m) => m.id));
+  for (const { file, where, work: w } of work) {
+    const prev = nodes.get(w.id);
+    if (prev?.milestone) throw new InputError(file, `${where}.id`, `"${w.id}" is a milestone's id in ${milestonesFile}`);
+    if (prev && !extra.some((e) => e.key === w.id)) throw new InputError(file, `${where}.id`, `work id "${w.id}" is used twice (also in ${prev.file})`);
+    const node: Node = { key: w.id, file, where, after: new Set(w.after) };
+    for (const m of milestones.milestones) if (m.opens.includes(w.phase)) node.after.add(m.id);
+    nodes.set(w.id, node);
   }
   const keys = [...nodes.keys()];
+  const workKeys = work.map((w) => w.work.id);
+  // `feeds` names a milestone: that milestone comes after the work.
+  for (const { file, where, work: w } of work) {
+    if (!w.feeds) continue;
+    if (!msIds.has(w.feeds)) {
+      const near = nearest(w.feeds, [...msIds]);
+      throw new InputError(file, `${where}.feeds`, `"${w.feeds}" is not a milestone id${near ? ` (did you mean "${near}"?)` : ''}`);
+    }
+    nodes.get(w.feeds)!.after.add(w.id);
+  }
   for (const n of nodes.values()) {
     for (const x of n.after) {
       if (!nodes.has(x)) {
         const near = nearest(x, keys);
-        throw new InputError(n.file, `${n.where}.after`, `"${x}" is neither an action id nor a milestone id${near ? ` (did you mean "${near}"?)` : ''}`);
+        throw new InputError(n.file, `${n.where}.after`, `"${x}" is neither a work id nor a milestone id${near ? ` (did you mean "${near}"?)` : ''}`);
       }
       if (x === n.key) throw new InputError(n.file, `${n.where}.after`, `"${x}" cannot come after itself`);
     }
+  }
+  for (const f of files) {
+    f.questionnaire.sections.forEach((s, si) =>
+      s.items.forEach((item, ii) => {
+        if (item.type === 'text') return;
+        item.work.forEach((r, ri) => {
+          const id = workLink(r).id;
+          if (!workKeys.includes(id)) {
+            const near = nearest(id, workKeys);
+            throw new InputError(f.file, `${f.where}[${si}].items[${ii}].work[${ri}]`, `"${id}" is not in the work catalogue (templates/work.yaml)${near ? ` (did you mean "${near}"?)` : ''}`);
+          }
+        });
+      }),
+    );
   }
   // Cycles.
   const state = new Map<string, 1 | 2>();
@@ -115,257 +138,16 @@ export function checkSchedule(
     state.set(k, 2);
   };
   for (const k of keys) visit(k);
-  // Windows, band by band: an action placed after milestone A and before milestone B needs A dated before B.
-  const order = topo(nodes);
+  // Milestones that follow each other are dated in that order in every band.
   for (const b of BAND_IDS) {
-    const ms = milestones.milestones.map((m, i) => ({ m, i })).sort((x, y) => x.m.at[b] - y.m.at[b] || x.i - y.i);
-    const rank = new Map(ms.map((x, r) => [x.m.id, r]));
-    const lo = new Map<string, { r: number; by?: string }>();
-    for (const k of order) {
-      const n = nodes.get(k)!;
-      if (n.milestone) {
-        const here = rank.get(k)!;
-        for (const x of n.after) {
-          const p = lo.get(x)!;
-          if (p.r >= here) {
-            const what = nodes.get(x)!.milestone ? `milestone "${x}"` : `"${x}" (which comes after milestone "${p.by}")`;
-            throw new InputError(milestonesFile, `${n.where}.after`, `milestone "${k}" must follow ${what}, but in the ${b} plan it is dated earlier (at ${n.milestone.at[b]})`);
-          }
-        }
-        lo.set(k, { r: here, by: k });
-      } else {
-        let best = { r: -1 } as { r: number; by?: string };
-        for (const x of n.after) if (lo.get(x)!.r > best.r) best = lo.get(x)!;
-        lo.set(k, best);
+    milestones.milestones.forEach((m, i) => {
+      for (const x of m.after) {
+        const p = milestones.milestones.find((y) => y.id === x)!;
+        if (p.at[b] > m.at[b])
+          throw new InputError(milestonesFile, `milestones[${i}].after`, `milestone "${m.id}" must follow milestone "${x}", but in the ${b} plan it is dated earlier (at ${m.at[b]})`);
       }
-    }
+    });
   }
-}
-
-function topo(nodes: Map<string, Node>): string[] {
-  const out: string[] = [];
-  const seen = new Set<string>();
-  const visit = (k: string) => {
-    if (seen.has(k)) return;
-    seen.add(k);
-    for (const x of nodes.get(k)!.after) visit(x);
-    out.push(k);
-  };
-  for (const k of nodes.keys()) visit(k);
-  return out;
-}
-
-// ---- Placing tasks in months ----
-
-export interface SchedTask {
-  key: string;
-  phase: Phase;
-  /** Keys of tasks or milestones this one follows; ones not in the plan are ignored. */
-  after: readonly string[];
-  /** Months this task must fall in, when pinned (the first task, the speed-ups). */
-  pin?: readonly [number, number];
-  /** Tie-break: catalog order (pinned tasks use negative numbers to come first). */
-  order: number;
-}
-
-export interface SchedMilestone {
-  id: string;
-  month: number;
-  /** Position in date order. */
-  rank: number;
-  after: readonly string[];
-}
-
-export interface Placement {
-  month: Map<string, number>;
-  /** Every task and milestone key, in the order the plan lists them (month by month). */
-  sequence: string[];
-  /** No month holds more tasks than this: twice the average, rounded down (and at least 2). */
-  loadLimit: number;
-  average: number;
-  /** Tasks that could not be placed before a milestone waiting for them (only when months are too few). */
-  late: Set<string>;
-  /** Tasks the order keeps out of their phase's months, with the milestone or task responsible. */
-  moved: Map<string, { after?: string; before?: string; even?: boolean }>;
-}
-
-/**
- * The scheduling rule: take tasks in dependency order; each goes in the earliest month of its
- * phase that is after everything it follows, before every milestone that waits for it, and not
- * yet at the average load. If every such month is full, the nearest month outside the phase
- * that the order allows and that is not full; failing that, the least-loaded month under the
- * limit of twice the average.
- */
-export function placeTasks(
-  tasks: readonly SchedTask[],
-  milestones: readonly SchedMilestone[],
-  months: number,
-  phaseMonths: Record<Phase, readonly [number, number]>,
-): Placement {
-  // Every task and milestone by index: tasks 0..nt-1, then milestones (the graph is walked
-  // in arrays, not maps keyed by strings; a plan builds it once per assessment).
-  const nt = tasks.length;
-  const n = nt + milestones.length;
-  const keys: string[] = new Array(n);
-  const index = new Map<string, number>();
-  for (let i = 0; i < nt; i++) {
-    keys[i] = tasks[i]!.key;
-    if (!index.has(keys[i]!)) index.set(keys[i]!, i);
-  }
-  for (let j = 0; j < milestones.length; j++) {
-    keys[nt + j] = milestones[j]!.id;
-    if (!index.has(keys[nt + j]!)) index.set(keys[nt + j]!, nt + j);
-  }
-  const preds: number[][] = [];
-  const succs: number[][] = [];
-  for (let i = 0; i < n; i++) {
-    preds.push([]);
-    succs.push([]);
-  }
-  const edge = (a: number, b: number) => {
-    preds[b]!.push(a);
-    succs[a]!.push(b);
-  };
-  for (let i = 0; i < nt; i++) {
-    const t = tasks[i]!;
-    for (const a of t.after) {
-      const x = index.get(a);
-      if (x !== undefined && a !== t.key) edge(x, index.get(t.key)!);
-    }
-  }
-  for (let j = 0; j < milestones.length; j++) {
-    for (const a of milestones[j]!.after) {
-      const x = index.get(a);
-      if (x !== undefined) edge(x, index.get(milestones[j]!.id)!);
-    }
-  }
-  // Milestones keep their date order.
-  const byRank = milestones.map((m, j) => ({ m, j })).sort((a, b) => a.m.rank - b.m.rank);
-  for (let i = 1; i < byRank.length; i++) edge(index.get(byRank[i - 1]!.m.id)!, index.get(byRank[i]!.m.id)!);
-
-  // A task's own fields, by index (the first task or milestone of a key stands for it).
-  const taskOf = (i: number): SchedTask | undefined => {
-    const x = index.get(keys[i]!)!;
-    return x < nt ? tasks[x] : undefined;
-  };
-  const msOf = (i: number): SchedMilestone | undefined => {
-    const x = index.get(keys[i]!)!;
-    return x < nt ? undefined : milestones[x - nt];
-  };
-  const rank: number[] = new Array(n);
-  for (let i = 0; i < n; i++) {
-    const t = taskOf(i);
-    rank[i] = t ? t.order : 1e6 + msOf(i)!.rank;
-  }
-  const order = kahn(n, preds, succs, rank);
-  // Latest month for each task: before every milestone that waits for it, directly or not.
-  const latest: number[] = new Array(n).fill(0);
-  for (let o = order.length - 1; o >= 0; o--) {
-    const k = order[o]!;
-    const m = msOf(k);
-    if (m) {
-      latest[k] = m.month;
-      continue;
-    }
-    let hi = months;
-    for (const s of succs[k]!) hi = Math.min(hi, latest[s]!);
-    latest[k] = hi;
-  }
-
-  const average = nt / months;
-  const cap = Math.max(1, Math.ceil(average));
-  const loadLimit = Math.max(2, Math.floor(2 * average));
-  const load = new Array<number>(months + 2).fill(0);
-  const monthOf: number[] = new Array(n).fill(0);
-  const late = new Set<string>();
-  const moved = new Map<string, { after?: string; before?: string; even?: boolean }>();
-  for (let j = 0; j < milestones.length; j++) monthOf[nt + j] = milestones[j]!.month;
-  for (const k of order) {
-    const t = taskOf(k);
-    if (!t) continue;
-    const key = keys[k]!;
-    let lo = 1;
-    for (const p of preds[k]!) lo = Math.max(lo, monthOf[p]!);
-    let hi = Math.max(lo, latest[k]!);
-    if (t.pin) {
-      lo = Math.max(lo, t.pin[0]);
-      hi = Math.max(lo, Math.min(hi, t.pin[1]));
-    }
-    const [pf, pl] = phaseMonths[t.phase];
-    const dist = (m: number) => (m < pf ? pf - m : m > pl ? m - pl : 0);
-    const a = Math.max(lo, pf);
-    const b = Math.min(hi, pl);
-    const inPhase = a <= b;
-    // Months of the phase first (earliest first); then the months nearest to the phase.
-    let pick = inPhase ? firstUnder(load, a, b, cap) : undefined;
-    pick ??= nearestUnder(load, lo, hi, dist, cap);
-    if (pick === undefined && inPhase) pick = leastUnder(load, a, b, loadLimit);
-    pick ??= nearestUnder(load, lo, hi, dist, loadLimit) ?? leastUnder(load, lo, hi, Infinity)!;
-    if (dist(pick) > 0 && inPhase) moved.set(key, { even: true });
-    else if (dist(pick) > 0) {
-      // Say why: the milestone or task that holds it out of its phase.
-      const bound =
-        pick > pl
-          ? preds[k]!.find((p) => monthOf[p] === lo)
-          : succs[k]!.find((x) => {
-              const m = msOf(x);
-              return (m ? m.month : Infinity) === latest[k];
-            });
-      if (bound !== undefined) moved.set(key, pick > pl ? { after: keys[bound]! } : { before: keys[bound]! });
-    }
-    monthOf[k] = pick;
-    load[pick]!++;
-    if (pick > latest[k]!) late.add(key);
-  }
-  // The listing order: month by month, in dependency order within a month. (The order above
-  // takes tasks before milestones whenever it can, so a month lists its milestones after the
-  // tasks that do not follow them.) A stable sort by month keeps every edge in order, because
-  // nothing is placed in an earlier month than what it follows.
-  const month = new Map<string, number>();
-  for (let j = 0; j < milestones.length; j++) month.set(keys[nt + j]!, monthOf[nt + j]!);
-  for (const k of order) if (k < nt) month.set(keys[k]!, monthOf[k]!);
-  const sequence = order.map((k, i) => ({ k, i, m: monthOf[k]! })).sort((x, y) => x.m - y.m || x.i - y.i).map((x) => keys[x.k]!);
-  return { month, sequence, loadLimit, average, late, moved };
-}
-
-function firstUnder(load: number[], a: number, b: number, cap: number): number | undefined {
-  for (let m = a; m <= b; m++) if (load[m]! < cap) return m;
-  return undefined;
-}
-
-function leastUnder(load: number[], a: number, b: number, limit: number): number | undefined {
-  let best: number | undefined;
-  for (let m = a; m <= b; m++) if (load[m]! < limit && (best === undefined || load[m]! < load[best]!)) best = m;
-  return best;
-}
-
-/** The month in [a, b] nearest its phase (the earlier on a tie) whose load is under `limit`. */
-function nearestUnder(load: number[], a: number, b: number, dist: (m: number) => number, limit: number): number | undefined {
-  let best: number | undefined;
-  for (let m = a; m <= b; m++) if (load[m]! < limit && (best === undefined || dist(m) < dist(best))) best = m;
-  return best;
-}
-
-/** Topological order of the nodes 0..n-1; among the ready nodes, the smallest rank first. */
-function kahn(n: number, preds: readonly number[][], succs: readonly number[][], rank: readonly number[]): number[] {
-  const indeg = new Array<number>(n);
-  const ready: number[] = [];
-  for (let k = 0; k < n; k++) {
-    indeg[k] = preds[k]!.length;
-    if (indeg[k] === 0) ready.push(k);
-  }
-  const out: number[] = [];
-  while (ready.length) {
-    let best = 0;
-    for (let i = 1; i < ready.length; i++) if (rank[ready[i]!]! < rank[ready[best]!]!) best = i;
-    const k = ready[best]!;
-    ready[best] = ready[ready.length - 1]!;
-    ready.pop();
-    out.push(k);
-    for (const s of succs[k]!) if (--indeg[s]! === 0) ready.push(s);
-  }
-  if (out.length !== n) throw new Error('internal: the task order has a cycle');
-  return out;
 }
 
 export type { BandId };

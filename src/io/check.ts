@@ -9,6 +9,7 @@ import { QuestionnaireSchema, type Questionnaire } from '../core/questionnaire.j
 import { checkTemplates, type Templates } from '../core/render.js';
 import { RolePackSchema, ToolkitSchema, type RolePack, type Toolkit } from '../core/role-pack.js';
 import { checkSchedule, MilestonesSchema, REFLECTION_TASK, type Milestones } from '../core/schedule.js';
+import { WorkCatalogSchema, type Work } from '../core/plan/work.js';
 
 export interface DataFile {
   /** Path shown in messages, e.g. "questionnaires/stage1.yaml". */
@@ -85,6 +86,12 @@ export function checkMilestones(f: DataFile): Milestones {
   return r.data;
 }
 
+export function checkWork(f: DataFile): Work[] {
+  const r = WorkCatalogSchema.safeParse(f.data, { reportInput: true });
+  if (!r.success) throw InputError.fromZod(f.file, r.error);
+  return r.data.work;
+}
+
 /** The order data across all files: `after` ids that exist, no cycle, windows that can be met. */
 export function checkOrder(
   questionnaireFiles: readonly { file: string; data: Questionnaire }[],
@@ -93,6 +100,8 @@ export function checkOrder(
   milestonesFile: string,
   content: PlanContent,
   contentFile: string,
+  work: readonly Work[] = [],
+  workFile = 'templates/work.yaml',
 ): void {
   const extra = [
     { key: REFLECTION_TASK, file: contentFile, where: 'reflection' },
@@ -104,6 +113,7 @@ export function checkOrder(
       ...questionnaireFiles.map((f) => ({ file: f.file, questionnaire: f.data, where: 'sections' })),
       ...roleFiles.map((f) => ({ file: f.file, questionnaire: { sections: f.data.questions }, where: 'questions' })),
     ],
+    work.map((w, i) => ({ file: workFile, where: `work[${i}]`, work: w })),
     milestones,
     milestonesFile,
     content,
@@ -174,6 +184,7 @@ export function checkCatalog(files: readonly DataFile[]): Catalog {
     throw new InputError(`questionnaires (${quiz.id})`, 'sections', `the timeline quiz has ${statements} statements; the bands in templates/plan.yaml are for ${QUIZ_STATEMENTS}`);
   }
   const milestones = checkMilestones(need('templates/milestones.yaml'));
+  const work = checkWork(need('templates/work.yaml'));
   checkOrder(
     questionnaires.map((q) => ({ file: files.find((f) => f.data !== undefined && (f.data as { id?: unknown }).id === q.id && /^questionnaires\/[^/]+$/.test(f.file))?.file ?? 'questionnaires', data: q })),
     Object.values(roles).map((r) => ({ file: roleFiles.find((f) => (f.data as { programType?: unknown }).programType === r.programType)?.file ?? 'questionnaires/roles', data: r })),
@@ -181,9 +192,10 @@ export function checkCatalog(files: readonly DataFile[]): Catalog {
     'templates/milestones.yaml',
     content,
     'templates/plan.yaml',
+    work,
   );
   const toolkit = checkToolkit(need('templates/toolkit.yaml'), questionnaires);
   const templates = templatesFrom(files.filter((f) => f.file.startsWith('templates/')), 'templates/');
   checkTemplates(templates);
-  return { questionnaires, content, templates, roles, toolkit, milestones };
+  return { questionnaires, content, templates, roles, toolkit, milestones, work };
 }
