@@ -60,7 +60,7 @@ describe('combining answers', () => {
     expect(m.items.find((i) => i.itemId === 'cm.3.job-description')!.views).toHaveLength(2);
     expect(m.unanswered).toEqual([]);
 
-    const plan = buildPlan(qs, content, m.assessment, '2027-01-01', { merged: m });
+    const plan = buildPlan(qs, content, m.assessment, '2027-01-01', { merged: m, work: catalog.work });
     expect(plan.timeline.trueCount).toBe(9);
     const md = planMarkdown(catalog, plan);
     expect(md).toContain('## Where respondents disagree');
@@ -112,7 +112,7 @@ describe('compare', () => {
       qs,
       'after.json',
     );
-    const c = compareAssessments(qs, content, { file: 'before.json', a: before }, { file: 'after.json', a: after });
+    const c = compareAssessments(qs, content, { file: 'before.json', a: before }, { file: 'after.json', a: after }, catalog.work);
     expect(c.before.band).toBe('Foundation first');
     expect(c.after.band).toBe('At least 6 months');
     expect(c.bandChanged).toBe(true);

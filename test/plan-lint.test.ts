@@ -63,8 +63,8 @@ describe('the raw Markdown reads well', () => {
   it.each(EXAMPLES.map(([, plan]) => plan))('%s: no line over 600 characters outside tables, and each task on short lines', (plan) => {
     const text = readFileSync(plan, 'utf8');
     for (const line of text.split('\n')) if (!line.startsWith('|')) expect(line.length, line).toBeLessThanOrEqual(600);
-    // A task: the task itself, then why, then owner and source, each on its own line of one item.
-    const tasks = text.match(/^- \[ \] .*\n {2}\*\*Why:\*\* .*\n {2}\*\*Owner:\*\* .*\*Source: .*\*$/gm) ?? [];
+    // A task: the task itself, its checklist, then why, then owner and source, each on its own line of one item.
+    const tasks = text.match(/^- \[ \] .*\n(?: {2}- .*\n)* {2}\*\*Why:\*\* .*\n {2}\*\*Owner:\*\* .*\*Source: .*\*$/gm) ?? [];
     expect(tasks.length).toBe((text.match(/^- \[ \] (?!Discuss: |Find out whether this is true: |Find out: )/gm) ?? []).length);
     expect(tasks.length).toBeGreaterThan(10);
   });

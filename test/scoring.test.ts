@@ -44,9 +44,9 @@ describe('timeline quiz bands (Provider\'s Handbook, Developing a Timeline)', ()
   });
 
   it('says in the plan that the duration below 5 is our decision, not the source\'s', () => {
-    const plan = buildPlan(qs, content, assess({ timelineTrue: 4 }), '2027-01-01');
+    const plan = buildPlan(qs, content, assess({ timelineTrue: 4 }), '2027-01-01', { work: catalog.work });
     expect(plan.timeline.decision).toMatch(/gives no length of time/);
-    expect(buildPlan(qs, content, assess({ timelineTrue: 5 }), '2027-01-01').timeline.decision).toBeUndefined();
+    expect(buildPlan(qs, content, assess({ timelineTrue: 5 }), '2027-01-01', { work: catalog.work }).timeline.decision).toBeUndefined();
   });
 });
 
@@ -91,7 +91,7 @@ describe('motivation self-check (handbook: more to say about challenges means ev
     const a = withText('clients asked for it and staff agree strongly', 'turnover');
     a.answers[motivation[0]!.id] = { value: '' };
     expect(reflection(qs, a.answers)!.blank).toEqual([motivation[0]!.id]);
-    const plan = buildPlan(qs, content, a, '2027-01-01');
+    const plan = buildPlan(qs, content, a, '2027-01-01', { work: catalog.work });
     expect(plan.actions[0]).toMatchObject({ itemId: 'reflection', month: 1 });
   });
 });
