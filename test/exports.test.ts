@@ -57,7 +57,7 @@ describe('--format csv', () => {
       Source: first.source,
     });
     // The owner survives commas, quotes and semicolons, and cannot run as a formula.
-    const owned = tasks.filter((r) => r.Owner.includes('HYPERLINK'));
+    const owned = tasks.filter((r) => (r.Owner ?? '').includes('HYPERLINK'));
     expect(owned.length).toBeGreaterThan(0);
     for (const r of owned) expect(r.Owner).toBe(`'${TRICKY_OWNER}`);
   });
