@@ -97,9 +97,11 @@ export async function runBatch(dir: string, outDir: string, opts: Common): Promi
   if (opts.date !== undefined) checkDate(opts.date);
   let outStat;
   try {
-    outStat = statSync(outDir, { throwIfNoEntry: false });
-  } catch {
-    outStat = { isDirectory: () => false }; // a path through a file (ENOTDIR)
+    outStat = statSync(outDir);
+  } catch (e) {
+    // Not there yet: made later. Anything else (ENOTDIR: a path through a file) is not a folder.
+    // (Node 24's throwIfNoEntry also hides ENOTDIR, so the code is checked here.)
+    outStat = (e as NodeJS.ErrnoException).code === 'ENOENT' ? undefined : { isDirectory: () => false };
   }
   if (outStat && !outStat.isDirectory()) throw new UsageError(`--out-dir: ${terminalText(outDir)} is not a folder (it, or a part of its path, is a file)`);
   if (sameFolder(dir, outDir)) {
