@@ -1,6 +1,6 @@
 // Consultant workflows on the scripted path: several respondents in one plan, progress between
 // two assessments, and a folder of agencies at once. None of this loads Ink or React.
-import { readdirSync, realpathSync, statSync } from 'node:fs';
+import { readdirSync, realpathSync } from 'node:fs';
 import { basename, extname, join, resolve } from 'node:path';
 import type { ProgramType } from '../core/answers.js';
 import { compareAssessments } from '../core/compare.js';
@@ -12,6 +12,7 @@ import { render } from '../core/render.js';
 import { readAnswersFile } from '../io/answers-file.js';
 import { loadCatalog, type Catalog } from '../io/load.js';
 import { checkWritable, writeAtomic } from '../io/output.js';
+import { statIfExists } from '../io/stat-path.js';
 import { displayWidth, padDisplay, terminalText } from '../core/terminal-text.js';
 import { checkDate, defaultOut } from './plan.js';
 
@@ -97,7 +98,7 @@ export async function runBatch(dir: string, outDir: string, opts: Common): Promi
   if (opts.date !== undefined) checkDate(opts.date);
   let outStat;
   try {
-    outStat = statSync(outDir, { throwIfNoEntry: false });
+    outStat = statIfExists(outDir);
   } catch {
     outStat = { isDirectory: () => false }; // a path through a file (ENOTDIR)
   }
