@@ -619,7 +619,12 @@ function firstSentence(text: string): string {
 }
 
 function whyText(why: readonly PlanWhy[]): string {
-  const one = (w: PlanWhy) => (w.statusLabel ? `${w.question} (${w.statusLabel})` : w.question);
+  // A reason written as a sentence loses its full stop: the template ends the line with one, and
+  // inside the list it would read "faster.; (2) …".
+  const one = (w: PlanWhy) => {
+    const q = w.question.replace(/\.$/, '');
+    return w.statusLabel ? `${q} (${w.statusLabel})` : q;
+  };
   if (why.length === 1) return one(why[0]!);
   return `this one task answers ${why.length} gaps: ${why.map((w, i) => `(${i + 1}) ${one(w)}`).join('; ')}`;
 }

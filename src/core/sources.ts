@@ -40,7 +40,7 @@ export const SOURCES = {
     author:
       'Lyn Legere, Lyn Legere Consulting, with contributions from the Western Mass Peer Network and Sera Davidow of the Western Mass Recovery Learning Community; publisher not stated',
     date: 'Year not stated',
-    where: 'psresources.info (named in the handbook’s conclusion as the home of its latest version)',
+    where: 'www.psresources.info (named in the handbook’s conclusion as the home of its latest version)',
     headings: [
       h('Introduction', 35, 1, '3'),
       h('Top Ten Misconceptions About Peer Work', 47, 1, '4-5'),
@@ -73,10 +73,11 @@ export const SOURCES = {
   },
   cmpss: {
     short: 'CMPSS Guidelines',
-    // The title page reads "2024 Best Practice Guidelines for …"; the year is given with the date.
-    title: 'Best Practice Guidelines for Employing Certified Medi-Cal Peer Support Specialists',
+    // The title as its first page prints it, year first.
+    title: '2024 Best Practice Guidelines for Employing Certified Medi-Cal Peer Support Specialists',
     author: 'CalMHSA, with its Medi-Cal Peer Certification Stakeholder Advisory Council (named in the acknowledgments and contact details)',
     date: '2024, revised 11/19/24',
+    where: 'www.CalMHSA.org; certification: www.CAPeerCertification.org (both given in the guidelines)',
     headings: [
       h('1. Introduction', 70, 1, '3'),
       h('Purpose', 72, 2, '3'),
@@ -141,6 +142,7 @@ export const SOURCES = {
     title: 'Certified Peer Specialists (CPS) in the Workplace',
     author: 'Author not stated (written for the Wisconsin Peer Specialist Employment Initiative; the acknowledgments thank Access to Independence staff and others)',
     date: 'Year not stated',
+    where: 'www.wicps.org (the guide gives www.wicps.org/about-us for the Wisconsin Peer Specialist Program Manager)',
     headings: [
       h('Introduction', 40, 1),
       h('How to Use this Document', 52, 1, '3'),
@@ -176,6 +178,7 @@ export const SOURCES = {
     title: 'Certified Parent Peer Specialists (CPPS) in the Workplace',
     author: 'Author not stated (written for the Wisconsin Peer Specialist Employment Initiative)',
     date: 'Year not stated',
+    where: 'www.wicps.org (the guide gives www.wicps.org/about-us for the Wisconsin Peer Specialist Program Manager)',
     headings: [
       h('How to Use this Document', 39, 1, '3'),
       h('History of the Wisconsin Peer Specialist Employment Initiative', 51, 1, '4'),
@@ -206,6 +209,7 @@ export const SOURCES = {
     author:
       "National Center on Substance Abuse and Child Welfare (NCSACW), supported by the Children's Bureau, Administration for Children and Families, and co-funded by SAMHSA",
     date: 'Year not stated',
+    where: 'no web address in the text; the module gives NCSACW’s toll-free number, 866.493.2758, for training and technical assistance',
     headings: [
       h('Module 4: Strategies for Developing the Peer Support Specialist Workforce', 22, 1),
       h('Recruiting and Hiring Skilled Staff', 30, 2),
@@ -235,8 +239,14 @@ export interface HeadingSpan {
   /** First and last line the heading covers (up to the next heading at the same or a higher level). */
   first: number;
   last: number;
-  /** The nearest heading at or above this one that has pages in the table of contents. */
+  /** The nearest heading at or above this one (itself or an enclosing heading) that has pages in the table of contents. */
   paged?: Heading;
+  /**
+   * When neither the heading nor any heading enclosing it has pages: the top-level heading it
+   * sits in (itself, or the chapter the contents leave out) and the nearest earlier top-level
+   * heading that has pages, so a reader knows where to look without being told a wrong page.
+   */
+  unlisted?: { top: Heading; follows: Heading };
 }
 
 const spans = new Map<DocKey, Map<string, HeadingSpan>>();
@@ -248,15 +258,38 @@ export function headingSpans(doc: DocKey): Map<string, HeadingSpan> {
   const hs: readonly Heading[] = SOURCES[doc].headings;
   hs.forEach((hd, i) => {
     const next = hs.slice(i + 1).find((n) => n.level <= hd.level);
-    // The heading itself if the contents give its pages; else the nearest enclosing heading
-    // (a lower level) that has pages; for a top-level heading the contents leave out, the
-    // nearest top-level heading before it that has pages.
-    let paged: Heading | undefined = hd.pages ? hd : undefined;
-    for (let j = i - 1; j >= 0 && !paged; j--) {
-      const c = hs[j]!;
-      if (c.pages && (c.level < hd.level || (hd.level === 1 && c.level === 1))) paged = c;
+    // The page is the heading's own, or that of the nearest heading enclosing it (walking up one
+    // level at a time, so a parent without pages is never skipped for an earlier section's page).
+    let paged: Heading | undefined;
+    let top: Heading = hd;
+    let cur = i;
+    for (;;) {
+      const c = hs[cur]!;
+      if (c.pages) {
+        paged = c;
+        break;
+      }
+      top = c;
+      let parent = -1;
+      for (let j = cur - 1; j >= 0; j--) if (hs[j]!.level < c.level) {
+        parent = j;
+        break;
+      }
+      if (parent < 0) break;
+      cur = parent;
     }
-    out.set(hd.title, { heading: hd, first: hd.line, last: next ? next.line - 1 : DOC_END[doc], ...(paged ? { paged } : {}) });
+    let unlisted: HeadingSpan['unlisted'];
+    if (!paged) {
+      const topIndex = hs.indexOf(top);
+      for (let j = topIndex - 1; j >= 0 && !unlisted; j--) if (hs[j]!.level === 1 && hs[j]!.pages) unlisted = { top, follows: hs[j]! };
+    }
+    out.set(hd.title, {
+      heading: hd,
+      first: hd.line,
+      last: next ? next.line - 1 : DOC_END[doc],
+      ...(paged ? { paged } : {}),
+      ...(unlisted ? { unlisted } : {}),
+    });
   });
   spans.set(doc, out);
   return out;
@@ -273,11 +306,12 @@ export function citationLabel(doc: DocKey, section: string): string {
   const src = SOURCES[doc];
   const span = headingSpans(doc).get(section);
   if (!span) return `${src.short}, ${section}`;
-  const { heading, paged } = span;
-  if (!paged) return `${src.short}, section “${heading.title}”`;
+  const { heading, paged, unlisted } = span;
   if (paged === heading) return `${src.short}, ${heading.title}, ${pageLabel(paged.pages!)}`;
-  if (heading.level === 1) return `${src.short}, section “${heading.title}” (not in the contents; it follows ${paged.title}, ${pageLabel(paged.pages!)})`;
-  return `${src.short}, ${paged.title}, ${pageLabel(paged.pages!)}, section “${heading.title}”`;
+  if (paged) return `${src.short}, ${paged.title}, ${pageLabel(paged.pages!)}, section “${heading.title}”`;
+  if (!unlisted) return `${src.short}, section “${heading.title}”`;
+  const within = unlisted.top === heading ? '' : `, in “${unlisted.top.title}”`;
+  return `${src.short}, section “${heading.title}”${within} (not in the contents; it follows ${unlisted.follows.title}, ${pageLabel(unlisted.follows.pages!)})`;
 }
 
 /** Why a citation does not fit the sources data, or undefined when it does. */
