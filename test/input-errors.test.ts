@@ -8,7 +8,8 @@ import { mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
-import type { AnswersFile } from '../src/core/answers.js';
+import { validateAnswers, type AnswersFile } from '../src/core/answers.js';
+import { questionnairesFor } from '../src/core/plan-document.js';
 import { addMonths, dateProblem, dayBefore, daysInMonth, isRealDate, monthsBetween } from '../src/core/dates.js';
 import { InputError, MAX_PROBLEMS } from '../src/core/errors.js';
 import { MAX_PARTIAL_DEPTH } from '../src/core/render.js';
@@ -86,6 +87,35 @@ describe('YAML that is not plain data', () => {
     expect(r.stderr).not.toMatch(/YAMLWarning|\^\^\^/);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
     expectCleanFailure(r, dir, ['answers.yaml']);
+  });
+
+  it('an alias with no anchor is named as such, with its place; it is not called too many copies', () => {
+    const e = (() => {
+      try {
+        parseYamlText('profile:\n  name: *nope\n', 'f.yaml');
+      } catch (x) {
+        return x as InputError;
+      }
+    })();
+    expect(e).toBeInstanceOf(InputError);
+    expect(e!.where).toBe('line 2, column 9');
+    expect(e!.detail).toBe('not valid YAML: the alias *nope has no anchor &nope before it');
+    expect(e!.detail).not.toMatch(/copies/);
+  });
+
+  it('a YAML merge key (<<) gets a message that names it, not "unknown question id"', () => {
+    const text = 'base: &b\n  note: x\nanswers:\n  <<: *b\n';
+    expect(() => parseYamlText(text, 'f.yaml')).toThrow(/merge keys \(<<\) are not read by peer-ready/);
+    const e = (() => {
+      try {
+        parseYamlText(text, 'f.yaml');
+      } catch (x) {
+        return x as InputError;
+      }
+    })();
+    expect(e!.where).toBe('line 4, column 3');
+    // A quoted "<<" is an ordinary key.
+    expect(parseYamlText('"<<": 1\n', 'f.yaml')).toEqual({ '<<': 1 });
   });
 
   it('parseYamlText: an alias used a few times is fine; too many copies is an InputError', () => {
@@ -491,5 +521,30 @@ describe('templates (--templates DIR)', () => {
     const y = plan(yamlDir);
     expect(y.stderr.trim()).toBe(`peer-ready: ${join(yamlDir, 'tpl', 'plan.yaml')}: is a directory, not a YAML file`);
     expectCleanFailure(y, yamlDir, ['answers.json', 'tpl']);
+  });
+});
+
+describe('bounded work on hostile input', () => {
+  it('100,000 unknown ids are refused in well under a second of CPU: suggestions only for the lines shown', () => {
+    const file = answersFile(catalog);
+    const near = Object.keys(file.answers)[0]!;
+    for (let i = 0; i < 100_000; i++) file.answers[`${near}x${i}`] = 'true';
+    const qs = (p: Parameters<typeof questionnairesFor>[1]) => questionnairesFor(catalog, p);
+    const t0 = process.cpuUsage();
+    const e = (() => {
+      try {
+        validateAnswers(file, qs, 'big.json');
+      } catch (x) {
+        return x as InputError;
+      }
+    })();
+    const cpu = process.cpuUsage(t0);
+    expect(e).toBeInstanceOf(InputError);
+    expect(e!.problems.length).toBe(100_000);
+    // The lines shown still carry their suggestion; the rest are counted, not searched.
+    expect(e!.message.split('\n').filter((l) => l.includes('did you mean')).length).toBe(MAX_PROBLEMS);
+    expect(e!.message).toMatch(/\(and 99980 more problems\)/);
+    // About half a second here; a suggestion for every id took 25-57 s. The bound leaves room for a slow CI machine.
+    expect((cpu.user + cpu.system) / 1000).toBeLessThan(3000);
   });
 });

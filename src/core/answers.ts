@@ -4,7 +4,7 @@
 import * as z from 'zod';
 import { allItems, allowedValues, ProgramTypeSchema, type Item, type Program, type Questionnaire } from './questionnaire.js';
 import { dateProblem, isRealDate } from './dates.js';
-import { InputError, nearest, quoted, zodProblems, type Problem } from './errors.js';
+import { InputError, MAX_PROBLEMS, nearest, quoted, zodProblems, type Problem } from './errors.js';
 
 /**
  * The program types are the role packs (questionnaires/roles/*.yaml): each pack's programType is
@@ -166,7 +166,9 @@ export function validateAnswers(
       const where = `answers.${id}`;
       const item = items.get(id);
       if (!item) {
-        const near = nearest(id, [...items.keys()]);
+        // Suggestions only for the problems that will be shown: a file of 100,000 unknown ids
+        // costs one edit-distance search per shown line, not one per id.
+        const near = problems.length < MAX_PROBLEMS ? nearest(id, [...items.keys()]) : undefined;
         problems.push({ where: `answers.${quoted(id).slice(1, -1)}`, detail: `unknown question id ${quoted(id)}${near ? ` (did you mean "${near}"?)` : ''}` });
         continue;
       }
@@ -188,7 +190,7 @@ export function validateAnswers(
         const allowed = allowedValues(item);
         const value = canonicalValue(a.value, allowed);
         if (value === undefined) {
-          const near = nearest(loose(a.value), allowed);
+          const near = problems.length < MAX_PROBLEMS ? nearest(loose(a.value), allowed) : undefined;
           problems.push({
             where,
             detail: `${quoted(a.value)} is not an answer to this question; use one of: ${allowed.join(', ')}${near ? ` (did you mean "${near}"?)` : ''}`,

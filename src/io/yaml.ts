@@ -29,18 +29,50 @@ export function parseYamlText(text: string, file: string): unknown {
     const detail = problem.code === 'TAG_RESOLVE_FAILED' ? `${firstLine(problem)} (peer-ready reads plain YAML: remove the tag)` : firstLine(problem);
     throw new InputError(file, where(problem), `${kind}: ${detail}`);
   }
+  const lineCol = (offset: number) => {
+    const before = text.slice(0, offset).split('\n');
+    return `line ${before.length}, column ${before[before.length - 1]!.length + 1}`;
+  };
+  // A merge key (`<<: *base`) is a YAML 1.1 feature this parser reads as an ordinary key named "<<",
+  // which would later be reported as an unknown id. Say what it is instead.
+  let merge: string | undefined;
+  visit(doc, {
+    Pair(_key, pair) {
+      const k = pair.key as { value?: unknown; type?: string; range?: [number, number, number] } | null;
+      if (k && k.value === '<<' && k.type === 'PLAIN') {
+        merge = k.range ? lineCol(k.range[0]) : '';
+        return visit.BREAK;
+      }
+      return undefined;
+    },
+  });
+  if (merge !== undefined) {
+    throw new InputError(file, merge, 'unsupported YAML: merge keys (<<) are not read by peer-ready; write the keys out in full (quote "<<" if it is meant as a key)');
+  }
   try {
     return doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch (e) {
+    // An alias whose anchor is missing (or comes after it): name it, and where it is.
+    const unresolved = e instanceof ReferenceError ? /^Unresolved alias.*?: (.*)$/.exec(e.message) : null;
+    if (unresolved) {
+      let at = '';
+      visit(doc, {
+        Alias(_key, node) {
+          if (node.source === unresolved[1]) {
+            if (node.range) at = lineCol(node.range[0]);
+            return visit.BREAK;
+          }
+          return undefined;
+        },
+      });
+      throw new InputError(file, at, `not valid YAML: the alias *${unresolved[1]} has no anchor &${unresolved[1]} before it`);
+    }
     // Too many aliases: the yaml package throws a ReferenceError. Name the first alias.
     if (e instanceof ReferenceError && /alias/i.test(e.message)) {
       let at: string = '';
       visit(doc, {
         Alias(_key, node) {
-          if (node.range) {
-            const before = text.slice(0, node.range[0]).split('\n');
-            at = `line ${before.length}, column ${before[before.length - 1]!.length + 1}`;
-          }
+          if (node.range) at = lineCol(node.range[0]);
           return visit.BREAK;
         },
       });
