@@ -84,10 +84,17 @@ describe('a full disk or a short write', () => {
       calls.push('rename');
       real.renameSync(a, b);
     };
+    fsOps.linkSync = (a, b) => {
+      calls.push('link');
+      real.linkSync(a, b);
+    };
     const text = 'é'.repeat(3000);
     writeAtomic(file, text, false);
     expect(readFileSync(file, 'utf8')).toBe(text);
     expect(calls.filter((c) => c === 'write').length).toBe(6);
+    // A new file is linked into place (no-clobber); an existing one is replaced by a rename.
+    expect(calls.slice(-2)).toEqual(['fsync', 'link']);
+    writeAtomic(file, text + '!', true);
     expect(calls.slice(-2)).toEqual(['fsync', 'rename']);
   });
 
@@ -284,5 +291,24 @@ describe('standard output', () => {
     const code = await new Promise((r) => child.on('close', r));
     expect(code).toBe(2);
     expect(stderr).not.toMatch(/internal error/);
+  });
+});
+
+describe('no-clobber writes are atomic', () => {
+  it('two writes of the same new file without --force: the first wins, the second is told "already exists"', () => {
+    const dir = tempDir();
+    const file = join(dir, 'plan.md');
+    // The other writer creates the file after this one checked the name and before it lands.
+    fsOps.fsyncSync = (fd) => {
+      if (!existsSync(file)) writeFileSync(file, 'first writer\n');
+      real.fsyncSync(fd);
+    };
+    expect(() => writeAtomic(file, 'second writer\n', false)).toThrow(/plan\.md: already exists \(another program created it while peer-ready was writing it\); use --force to replace it/);
+    expect(readFileSync(file, 'utf8')).toBe('first writer\n');
+    expect(readdirSync(dir)).toEqual(['plan.md']); // no temporary file left
+    // With --force the later write replaces it, as asked.
+    Object.assign(fsOps, real);
+    writeAtomic(file, 'forced\n', true);
+    expect(readFileSync(file, 'utf8')).toBe('forced\n');
   });
 });

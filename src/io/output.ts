@@ -21,6 +21,7 @@ export const fsOps = {
   fsyncSync: nodeFs.fsyncSync,
   closeSync: nodeFs.closeSync,
   renameSync: nodeFs.renameSync,
+  linkSync: nodeFs.linkSync,
 };
 
 const reason = errnoReason;
@@ -194,8 +195,22 @@ export function writeAtomic(file: string, content: string, force: boolean, opts:
     if (target.kind === 'file' || opts.flushNew !== false) fsOps.fsyncSync(fd);
     fsOps.closeSync(fd);
     fd = undefined;
-    fsOps.renameSync(tmp, target.path);
+    if (target.kind === 'file' || force) fsOps.renameSync(tmp, target.path);
+    else {
+      // A new file without --force: link() fails if the name was taken meanwhile (another run
+      // writing the same file), so of two racing writes one wins and the other is told; never a
+      // check-then-rename that lets the second replace the first.
+      try {
+        fsOps.linkSync(tmp, target.path);
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+        nodeFs.rmSync(tmp, { force: true });
+        throw new InputError(shown, '', 'already exists (another program created it while peer-ready was writing it); use --force to replace it');
+      }
+      nodeFs.rmSync(tmp, { force: true });
+    }
   } catch (e) {
+    if (e instanceof InputError) throw e;
     if (fd !== undefined) {
       try {
         fsOps.closeSync(fd);
