@@ -30,6 +30,9 @@ import { loaderSource, packBundles, WRAP_LINES } from './loader.mjs';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 const SHARED = '__peer_ready_shared'; // the loader passes this object to both bundles
+// The oldest Node that runs peer-ready, from package.json ("engines": {"node": ">=22.12"}).
+const minNode = /^>=\s*(\d+\.\d+)$/.exec(pkg.engines?.node ?? '')?.[1];
+if (!minNode) throw new Error(`package.json: engines.node must read ">=MAJOR.MINOR" (got ${JSON.stringify(pkg.engines?.node)})`);
 
 const catalog = await validatedCatalog(root);
 
@@ -37,7 +40,7 @@ const common = {
   bundle: true,
   platform: 'node',
   format: 'cjs',
-  target: 'node20',
+  target: 'node22',
   minify: !process.env.PEER_READY_NO_MINIFY,
   charset: 'ascii',
   legalComments: 'none',
@@ -218,7 +221,7 @@ const key = createHash('sha256').update(appCode).update(wizardCode).digest('hex'
 // A minified build is pure ASCII (charset: 'ascii'), and ASCII reads fastest as latin1; an
 // unminified one (PEER_READY_NO_MINIFY=1) keeps comments that may not be ASCII.
 const ascii = !/[^\x00-\x7f]/.test(appCode + wizardCode);
-const loader = loaderSource({ version: pkg.version, key, shared: SHARED, encoding: ascii ? 'latin1' : 'utf8', early: { name: EARLY, code: earlyCode } }) + packBundles({ app: appCode, wizard: wizardCode });
+const loader = loaderSource({ version: pkg.version, key, shared: SHARED, encoding: ascii ? 'latin1' : 'utf8', minNode, early: { name: EARLY, code: earlyCode } }) + packBundles({ app: appCode, wizard: wizardCode });
 
 /** A bundle's map with its sources named from the repository root ("src/cli.ts"). */
 const mapOf = (result, outName) => {

@@ -18,10 +18,25 @@ export function packBundles(bundles) {
   return `${out}@@end\n*/\n`;
 }
 
+/**
+ * The first statement of dist/cli.js: on a Node older than `min` ("22.12", from package.json's
+ * engines), one clear line and exit 2, before anything an older Node could not load runs.
+ * Plain old syntax and globals only: it must run on any Node that can parse an ES module.
+ */
+export function nodeCheck(min) {
+  const [major, minor] = min.split('.').map(Number);
+  return `{ const v = process.versions.node.split('.').map(Number);
+  if (v[0] < ${major} || (v[0] === ${major} && v[1] < ${minor})) {
+    process.stderr.write('peer-ready needs Node.js ${min} or newer; this is Node.js ' + process.version + '.\\n');
+    process.exit(2);
+  } }`;
+}
+
 /** The loader's source. `key` names this build in the code cache; `shared` is the name of the object both bundles receive. */
-export function loaderSource({ version, key, shared, encoding, early }) {
+export function loaderSource({ version, key, shared, encoding, early, minNode }) {
   return `#!/usr/bin/env node
 // peer-ready ${version}. Built by scripts/build.mjs, which explains how this file is laid out.
+${nodeCheck(minNode)}
 import { createRequire } from 'node:module';
 // Built-ins come through require: an ES import of node:fs builds a namespace of all its exports,
 // and its lazy getters (fs.promises, the streams) load a dozen internal modules we never use.

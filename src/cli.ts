@@ -1,11 +1,11 @@
 // peer-ready's entry point: reads the command line and chooses the mode. The scripted
 // commands never load Ink or React; the wizard is imported only when it is going to run.
-import { statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { InputError, nearest, UsageError } from './core/errors.js';
 import { EXIT } from './core/exit-codes.js';
 import { FORMATS, type Format } from './core/output-formats.js';
 import { terminalText } from './core/terminal-text.js';
+import { isFolder } from './io/stat-path.js';
 import { sourceStack } from './source-stack.js';
 
 declare const __PEER_READY_VERSION__: string | undefined;
@@ -174,7 +174,7 @@ export async function main(argv: string[]): Promise<number> {
       const written = await runMerge(o.answers, common);
       return wrote(written);
     }
-    if (statSync(o.answers[0]!, { throwIfNoEntry: false })?.isDirectory() && o['out-dir'] !== undefined) {
+    if (isFolder(o.answers[0]!) && o['out-dir'] !== undefined) {
       if (o.out !== undefined) throw new UsageError('--out names one file; with a folder of answers use --out-dir');
       const { runBatch, batchSummary } = await import('./commands/consultant.js');
       const rows = await runBatch(o.answers[0]!, o['out-dir'], common);

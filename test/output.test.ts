@@ -235,6 +235,17 @@ describe('inputs are never outputs', () => {
     expect(b.stderr).toMatch(/--out-dir: answers\.json\/plans is not a folder/);
   });
 
+  it('--answers through a file (answers.json/x) is an input error naming the path, exit 2, on every Node', () => {
+    const dir = tempDir();
+    answers(dir);
+    for (const args of [['--answers', 'answers.json/x'], ['--answers', 'answers.json/x', '--out', '-', '--format', 'json']]) {
+      const r = run(args, { cwd: dir });
+      expect(r.code).toBe(2);
+      expect(r.stderr).toBe('peer-ready: answers.json/x: cannot read it (ENOTDIR: a part of the path is a file, not a folder)\n');
+      expect(readdirSync(dir)).toEqual(['answers.json']);
+    }
+  });
+
   it('--answers DIR --out-dir DIR (the same folder, also through a link) is refused and writes nothing', () => {
     const dir = tempDir();
     mkdirSync(join(dir, 'in'));

@@ -10,9 +10,9 @@ const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
 const NODE = process.env.PEER_READY_NODE || process.execPath;
 
 describe('the npm package', () => {
-  it('has no runtime dependencies and needs Node 20 or newer', () => {
+  it('has no runtime dependencies and needs Node 22.12 or newer', () => {
     expect(pkg.dependencies ?? {}).toEqual({});
-    expect(pkg.engines.node).toBe('>=20');
+    expect(pkg.engines.node).toBe('>=22.12');
     expect(pkg.bin['peer-ready']).toBe('dist/cli.js');
     expect(pkg.type).toBe('module');
   });

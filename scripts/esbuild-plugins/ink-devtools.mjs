@@ -10,7 +10,7 @@ export const reconcilerPatch = {
   filter: /[\\/]ink[\\/]build[\\/]reconciler\.js$/,
   edits: [
     { find: "await import('./devtools.js');", replace: 'void 0;' },
-    { find: '? await loadPackageJson()', replace: '? { name: undefined, version: undefined }' },
+    { find: 'const loaded = await loadPackageJson();', replace: 'const loaded = {};' },
   ],
 };
 

@@ -1,6 +1,6 @@
 // Consultant workflows on the scripted path: several respondents in one plan, progress between
 // two assessments, and a folder of agencies at once. None of this loads Ink or React.
-import { readdirSync, realpathSync, statSync } from 'node:fs';
+import { readdirSync, realpathSync } from 'node:fs';
 import { basename, extname, join, resolve } from 'node:path';
 import type { ProgramType } from '../core/answers.js';
 import { compareAssessments } from '../core/compare.js';
@@ -12,6 +12,7 @@ import { render } from '../core/render.js';
 import { readAnswersFile } from '../io/answers-file.js';
 import { loadCatalog, type Catalog } from '../io/load.js';
 import { checkWritable, writeAtomic } from '../io/output.js';
+import { statIfExists } from '../io/stat-path.js';
 import { displayWidth, padDisplay, terminalText } from '../core/terminal-text.js';
 import { checkDate, defaultOut } from './plan.js';
 
@@ -97,11 +98,9 @@ export async function runBatch(dir: string, outDir: string, opts: Common): Promi
   if (opts.date !== undefined) checkDate(opts.date);
   let outStat;
   try {
-    outStat = statSync(outDir);
-  } catch (e) {
-    // Not there yet: made later. Anything else (ENOTDIR: a path through a file) is not a folder.
-    // (Node 24's throwIfNoEntry also hides ENOTDIR, so the code is checked here.)
-    outStat = (e as NodeJS.ErrnoException).code === 'ENOENT' ? undefined : { isDirectory: () => false };
+    outStat = statIfExists(outDir);
+  } catch {
+    outStat = { isDirectory: () => false }; // a path through a file (ENOTDIR)
   }
   if (outStat && !outStat.isDirectory()) throw new UsageError(`--out-dir: ${terminalText(outDir)} is not a folder (it, or a part of its path, is a file)`);
   if (sameFolder(dir, outDir)) {

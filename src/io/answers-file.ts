@@ -3,6 +3,7 @@ import { isUtf8 } from 'node:buffer';
 import { readFileSync, statSync } from 'node:fs';
 import { validateAnswers, type Assessment, type ProgramType } from '../core/answers.js';
 import { InputError } from '../core/errors.js';
+import { errnoReason } from './errno.js';
 import type { Questionnaire } from '../core/questionnaire.js';
 
 /** Read a file as text, with a clear error for everything that is not a readable text file. */
@@ -12,7 +13,7 @@ export function readTextFile(file: string, what = 'an answers file'): string {
     st = statSync(file);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    throw new InputError(file, '', code === 'ENOENT' ? 'no such file' : `cannot read it (${code ?? (e as Error).message})`);
+    throw new InputError(file, '', code === 'ENOENT' ? 'no such file' : `cannot read it (${errnoReason(e)})`);
   }
   if (st.isDirectory()) {
     throw new InputError(file, '', `is a directory, not ${what}${what === 'an answers file' ? ' (for a plan per file in it, add --out-dir PLANS)' : ''}`);
@@ -23,7 +24,7 @@ export function readTextFile(file: string, what = 'an answers file'): string {
   try {
     buf = readFileSync(file);
   } catch (e) {
-    throw new InputError(file, '', `cannot read it (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+    throw new InputError(file, '', `cannot read it (${errnoReason(e)})`);
   }
   if (buf.includes(0)) throw new InputError(file, '', `is a binary file, not ${what}`);
   // isUtf8 is a plain byte check; a fatal TextDecoder would load ICU's converters first.

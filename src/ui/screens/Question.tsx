@@ -8,7 +8,7 @@ import { FieldView, Frame, Labelled, Para, ProgressBar, QUIT, SelectList, type L
 import type { ScreenProps } from './types.js';
 
 function Progress({ ctx, state, line }: ScreenProps & { line: string }) {
-  const { stdout } = useStdout();
+  const stdout = useStdout().stdout as NodeJS.WriteStream; // Ink 8 types it as a plain stream; it is the TTY Ink renders to
   const width = Math.min(30, (stdout.columns || 80) - 22);
   return (
     <Box flexDirection="column">

@@ -106,7 +106,7 @@ function Gaps({ plan, rows, columns }: { plan: PlanModel; rows: number; columns:
 }
 
 export function ResultsScreen({ ctx, state, run }: ScreenProps & { run: RunInfo }) {
-  const { stdout } = useStdout();
+  const stdout = useStdout().stdout as NodeJS.WriteStream; // Ink 8 types it as a plain stream; it is the TTY Ink renders to
   const assessment = useMemo(() => toAssessment(ctx, state), [ctx, state.values, state.notes, state.profile]);
   const plan = useMemo(
     () => (assessment ? planModel(run.catalog, { ...assessment, assessedOn: run.date }, run.date) : undefined),

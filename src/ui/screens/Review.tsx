@@ -30,7 +30,7 @@ function linesOf(rows: readonly ReviewRow[], all: readonly ReviewRow[]): Line[] 
 }
 
 export function ReviewScreen({ ctx, state }: ScreenProps) {
-  const { stdout } = useStdout();
+  const stdout = useStdout().stdout as NodeJS.WriteStream; // Ink 8 types it as a plain stream; it is the TTY Ink renders to
   const sr = useIsScreenReaderEnabled();
   const columns = stdout.columns || 80;
   const all = reviewRows(ctx, state);
